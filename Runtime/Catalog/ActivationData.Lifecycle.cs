@@ -1,0 +1,151 @@
+using Recsys.Runtime.Invocation;
+using Recsys.Runtime.Timers;
+
+namespace Recsys.Runtime.Catalog;
+
+/// <summary>Activation and deactivation, each run as turns of the activation itself.</summary>
+internal sealed partial class ActivationData
+{
+    private async Task ActivateAsync()
+    {
+        try
+        {
+            t_constructing = this;
+            try
+            {
+                (_grain, _states) = ClassInfo.Activator.Create(this);
+            }
+            finally
+            {
+                t_constructing = null;
+            }
+
+            foreach (var state in _states)
+            {
+                await state.ReadStateAsync();
+            }
+
+            if (_grain is Grain grain)
+            {
+                await grain.OnActivateAsync(_lifetime.Token);
+            }
+        }
+        catch (Exception exception)
+        {
+            Log.ActivationFailed(_services.Logger, exception, GrainId);
+            FailActivation(exception);
+            return;
+        }
+
+        bool schedule = false, deactivate = false;
+        lock (_lock)
+        {
+            _state = ActivationState.Valid;
+            if (_pendingDeactivation is not null)
+            {
+                _state = ActivationState.Deactivating;
+                deactivate = true;
+            }
+            else
+            {
+                schedule = AdmitWaiting();
+            }
+        }
+
+        if (deactivate)
+        {
+            await DeactivateAsync();
+        }
+        else if (schedule)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
+        }
+    }
+
+    private void FailActivation(Exception exception)
+    {
+        var rejected = TakeWaiting(ActivationState.Invalid);
+        _services.Catalog.Remove(this);
+        foreach (var request in rejected)
+        {
+            request.Fail(exception);
+        }
+
+        _lifetime.Cancel();
+        _deactivated.TrySetResult();
+    }
+
+    private async Task DeactivateAsync()
+    {
+        DeactivationReason reason;
+        lock (_lock)
+        {
+            reason = _pendingDeactivation ?? new DeactivationReason(DeactivationReasonCode.ApplicationRequested, "requested");
+        }
+
+        try
+        {
+            GrainTimer[] timers;
+            lock (_lock)
+            {
+                timers = _timers?.ToArray() ?? [];
+            }
+
+            foreach (var timer in timers)
+            {
+                timer.Dispose();
+            }
+
+            if (_grain is Grain grain)
+            {
+                await grain.OnDeactivateAsync(reason, _lifetime.Token);
+            }
+
+            if (reason.Code != DeactivationReasonCode.ApplicationError)
+            {
+                foreach (var state in _states)
+                {
+                    await state.FlushAsync();
+                }
+            }
+        }
+        catch (Exception exception)
+        {
+            Log.DeactivationFailed(_services.Logger, exception, GrainId, reason.ToString());
+        }
+        finally
+        {
+            // Requests that queued while we deactivated go to the next activation of this grain.
+            var forwarded = TakeWaiting(ActivationState.Invalid);
+            _services.Catalog.Remove(this);
+            _lifetime.Cancel();
+            foreach (var request in forwarded)
+            {
+                _services.Catalog.Dispatch(request);
+            }
+
+            Log.Deactivated(_services.Logger, GrainId, reason.ToString());
+            _deactivated.TrySetResult();
+        }
+    }
+
+    private List<Invokable> TakeWaiting(ActivationState newState)
+    {
+        var taken = new List<Invokable>();
+        lock (_lock)
+        {
+            _state = newState;
+            while (_waiting.Count > 0)
+            {
+                var request = _waiting.Dequeue();
+                RemoveInFlight(request);
+                if (!request.IsCompleted)
+                {
+                    taken.Add(request);
+                }
+            }
+        }
+
+        return taken;
+    }
+}

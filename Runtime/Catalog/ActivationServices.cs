@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Logging;
+using Recsys.Runtime.Filters;
+using Recsys.Runtime.Metrics;
+
+namespace Recsys.Runtime.Catalog;
+
+/// <summary>The silo services every activation uses, gathered once so an activation holds one reference.</summary>
+internal sealed class ActivationServices
+{
+    public ActivationServices(
+        Catalog catalog,
+        IServiceProvider serviceProvider,
+        IGrainFactory grainFactory,
+        TimeProvider time,
+        GrainCallMetrics metrics,
+        IEnumerable<IIncomingGrainCallFilter> filters,
+        ILoggerFactory loggerFactory)
+    {
+        Catalog = catalog;
+        ServiceProvider = serviceProvider;
+        GrainFactory = grainFactory;
+        Time = time;
+        Metrics = metrics;
+        Filters = filters.ToArray();
+        Logger = loggerFactory.CreateLogger("Recsys.Runtime.Activation");
+    }
+
+    public Catalog Catalog { get; }
+
+    public IServiceProvider ServiceProvider { get; }
+
+    public IGrainFactory GrainFactory { get; }
+
+    public TimeProvider Time { get; }
+
+    public GrainCallMetrics Metrics { get; }
+
+    public IIncomingGrainCallFilter[] Filters { get; }
+
+    public ILogger Logger { get; }
+}

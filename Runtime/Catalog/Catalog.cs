@@ -1,0 +1,100 @@
+using System.Collections.Concurrent;
+using Recsys.Runtime.Invocation;
+
+namespace Recsys.Runtime.Catalog;
+
+/// <summary>
+/// The silo's activations by grain id: finds or creates the activation for each request. One activation per
+/// grain in this silo: creation races are settled by the dictionary (first writer wins; losers are never started).
+/// </summary>
+internal sealed class Catalog
+{
+    private readonly ConcurrentDictionary<GrainId, ActivationTarget> _targets = new();
+    private readonly GrainClassRegistry _registry;
+    private ActivationServices? _services;
+
+    public Catalog(GrainClassRegistry registry) => _registry = registry;
+
+    public int Count => _targets.Count;
+
+    public GrainClassRegistry Registry => _registry;
+
+    /// <summary>Set once by the silo when its services exist (they refer back to the catalog).</summary>
+    public void Initialize(ActivationServices services) => _services = services;
+
+    public IEnumerable<ActivationData> Activations => _targets.Values.SelectMany(t => t.Activations);
+
+    public void Dispatch(Invokable request)
+    {
+        var grainId = request.Target;
+        while (true)
+        {
+            if (!_targets.TryGetValue(grainId, out var target))
+            {
+                target = Create(grainId);
+            }
+
+            if (target.TryEnqueue(request))
+            {
+                return;
+            }
+
+            // that activation has just finished; forget it and look again
+            _targets.TryRemove(new KeyValuePair<GrainId, ActivationTarget>(grainId, target));
+        }
+    }
+
+    public void Remove(ActivationData activation)
+    {
+        if (_targets.TryGetValue(activation.GrainId, out var target))
+        {
+            if (target == activation)
+            {
+                _targets.TryRemove(new KeyValuePair<GrainId, ActivationTarget>(activation.GrainId, target));
+            }
+            else if (target is StatelessWorkerGroup group)
+            {
+                group.Remove(activation);
+            }
+        }
+    }
+
+    public ActivationSnapshot? GetSnapshot(GrainId grainId) =>
+        _targets.TryGetValue(grainId, out var target) && target is ActivationData activation ? activation.GetSnapshot() : null;
+
+    public IReadOnlyList<ActivationData> GetActivations(GrainId grainId) =>
+        _targets.TryGetValue(grainId, out var target) ? target.Activations.ToList() : [];
+
+    /// <summary>Deactivates everything (silo shutdown) and waits until each activation is gone.</summary>
+    public async Task DeactivateAllAsync(DeactivationReason reason)
+    {
+        var activations = Activations.ToList();
+        foreach (var activation in activations)
+        {
+            activation.StartDeactivation(reason);
+        }
+
+        await Task.WhenAll(activations.Select(a => a.Deactivated));
+    }
+
+    public ActivationData CreateActivation(GrainId grainId, GrainClassInfo classInfo) =>
+        new(grainId, classInfo, _services ?? throw new InvalidOperationException("The silo has not started."));
+
+    private ActivationTarget Create(GrainId grainId)
+    {
+        var classInfo = _registry.GetByType(grainId.Type);
+        if (classInfo.IsStatelessWorker)
+        {
+            return _targets.GetOrAdd(grainId, static (id, state) => new StatelessWorkerGroup(id, state.classInfo, state.self), (classInfo, self: this));
+        }
+
+        var created = CreateActivation(grainId, classInfo);
+        var winner = _targets.GetOrAdd(grainId, created);
+        if (winner == created)
+        {
+            created.Start();
+        }
+
+        return winner;
+    }
+}

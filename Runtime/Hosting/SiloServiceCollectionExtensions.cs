@@ -1,0 +1,59 @@
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Recsys.Runtime.Catalog;
+using Recsys.Runtime.Configuration.Options;
+using Recsys.Runtime.Messaging;
+using Recsys.Runtime.Metrics;
+using Recsys.Runtime.Reminders;
+using Recsys.Runtime.Serialization;
+using Recsys.Runtime.Storage;
+
+namespace Recsys.Runtime.Hosting;
+
+/// <summary>The silo's composition root: every runtime service, registered with TryAdd so a host may replace it.</summary>
+public static class SiloServiceCollectionExtensions
+{
+    public static IServiceCollection AddRecsysSilo(this IServiceCollection services, Action<SiloBuilder> configure)
+    {
+        var builder = new SiloBuilder(services);
+        AddDefaults(services);
+        configure(builder);
+        return services;
+    }
+
+    private static void AddDefaults(IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddLogging();
+        services.AddOptions<ClusterOptions>();
+        services.AddOptions<MessagingOptions>().ValidateOnStart();
+        services.AddOptions<GrainCollectionOptions>().ValidateOnStart();
+        services.AddOptions<ReminderOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MessagingOptions>, MessagingOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GrainCollectionOptions>, GrainCollectionOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ReminderOptions>, ReminderOptionsValidator>());
+
+        services.TryAddSingleton<GrainClassRegistry>();
+        services.TryAddSingleton<IGrainTypeResolver>(sp => sp.GetRequiredService<GrainClassRegistry>());
+        services.TryAddSingleton<Catalog.Catalog>();
+        services.TryAddSingleton<IGrainCallInvoker, SiloGrainCallInvoker>();
+        services.TryAddSingleton<IGrainFactory>(sp => new GrainFactory(sp.GetRequiredService<IGrainCallInvoker>(), sp.GetRequiredService<IGrainTypeResolver>()));
+        services.TryAddSingleton(sp => new GrainCallMetrics(sp.GetRequiredService<TimeProvider>(), () => sp.GetRequiredService<GrainClassRegistry>().Classes));
+        services.AddSingleton<JsonConverter>(sp => new GrainReferenceJsonConverter(sp.GetRequiredService<IGrainFactory>()));
+        services.TryAddSingleton(sp => new GrainStateJson(sp.GetServices<JsonConverter>()));
+        services.TryAddSingleton<ActivationServices>();
+        services.TryAddSingleton<ResponseTimeoutSweeper>();
+        services.TryAddSingleton<IdleActivationCollector>();
+        services.TryAddSingleton(sp => new ReminderService(
+            sp.GetService<IReminderTable>() ?? throw new InvalidOperationException("No reminder table is configured on this silo (UseSqliteReminders, UsePostgresReminders or UseMemoryReminders)."),
+            sp.GetRequiredService<IGrainFactory>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<ReminderOptions>>(), sp.GetRequiredService<ILogger<ReminderService>>()));
+        services.TryAddSingleton<Silo>();
+        services.TryAddSingleton<ISiloControl>(sp => sp.GetRequiredService<Silo>());
+        services.AddHostedService(sp => sp.GetRequiredService<Silo>());
+    }
+}

@@ -1,0 +1,144 @@
+using Recsys.Runtime.Catalog;
+
+namespace Recsys.Runtime.Invocation;
+
+/// <summary>A grain call whose result is a <typeparamref name="TResult"/>; the typed half of every generated request.</summary>
+public abstract class Invokable<TResult> : Invokable
+{
+    private TaskCompletionSource<TResult>? _completion;
+    private IResponseSink? _sink;
+
+    /// <summary>Calls the method on the grain instance (generated).</summary>
+    protected abstract ValueTask<TResult> InvokeCore(object grain);
+
+    /// <summary>A local caller waits on this task.</summary>
+    internal Task<TResult> CreateCompletion()
+    {
+        _completion = new TaskCompletionSource<TResult>();
+        return _completion.Task;
+    }
+
+    /// <summary>A remote caller (or any non-task consumer) receives the outcome here instead.</summary>
+    internal void SetSink(IResponseSink sink) => _sink = sink;
+
+    internal override void Execute(ActivationData activation)
+    {
+        ValueTask<TResult> pending;
+        try
+        {
+            pending = activation.HasIncomingFilters
+                ? activation.InvokeThroughFilters<TResult>(this)
+                : InvokeCore(activation.GrainInstance);
+        }
+        catch (Exception exception)
+        {
+            Finish(activation, default, exception);
+            return;
+        }
+
+        if (pending.IsCompleted)
+        {
+            Complete(activation, pending);
+        }
+        else
+        {
+            _ = AwaitAsync(activation, pending);
+        }
+    }
+
+    internal override Task<object?> InvokeBoxedAsync(object grain)
+    {
+        var pending = InvokeCore(grain);
+        if (pending.IsCompletedSuccessfully)
+        {
+            return Task.FromResult<object?>(pending.Result);
+        }
+
+        return Box(pending);
+
+        static async Task<object?> Box(ValueTask<TResult> pending) => await pending;
+    }
+
+    // The continuation resumes on the activation's synchronization context, so the completion is a turn.
+    private async Task AwaitAsync(ActivationData activation, ValueTask<TResult> pending)
+    {
+        TResult result;
+        try
+        {
+            result = await pending;
+        }
+        catch (Exception exception)
+        {
+            Finish(activation, default, exception);
+            return;
+        }
+
+        Finish(activation, result, null);
+    }
+
+    private void Complete(ActivationData activation, ValueTask<TResult> pending)
+    {
+        TResult result;
+        try
+        {
+            result = pending.Result;
+        }
+        catch (Exception exception)
+        {
+            Finish(activation, default, exception);
+            return;
+        }
+
+        Finish(activation, result, null);
+    }
+
+    private void Finish(ActivationData activation, TResult? result, Exception? exception)
+    {
+        activation.OnRequestFinished(this, exception);
+        if (!TryClaimCompletion())
+        {
+            return; // the caller already gave up (timeout); at most once, the late result is dropped
+        }
+
+        // The caller's continuation may run inline: it must not believe it runs on this activation.
+        var context = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(null);
+        try
+        {
+            if (exception is null)
+            {
+                _completion?.SetResult(result!);
+                _sink?.OnResult(this, result);
+            }
+            else
+            {
+                _completion?.SetException(exception);
+                _sink?.OnException(this, exception);
+            }
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(context);
+        }
+    }
+
+    internal override void Fail(Exception exception)
+    {
+        if (!TryClaimCompletion())
+        {
+            return;
+        }
+
+        var context = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(null);
+        try
+        {
+            _completion?.SetException(exception);
+            _sink?.OnException(this, exception);
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(context);
+        }
+    }
+}

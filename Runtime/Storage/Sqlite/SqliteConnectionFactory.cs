@@ -1,0 +1,61 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Recsys.Runtime.Configuration.Options;
+
+namespace Recsys.Runtime.Storage.Sqlite;
+
+/// <summary>
+/// Opens pooled connections to one SQLite database with the settings every Recsys table relies on:
+/// WAL journal (durable across restarts, readers never block the writer), synchronous=NORMAL, a busy timeout.
+/// </summary>
+internal sealed class SqliteConnectionFactory
+{
+    private readonly string _connectionString;
+    private readonly string _pragmas;
+    private readonly string? _directory;
+    private volatile bool _fileReady;
+
+    public SqliteConnectionFactory(SqliteStorageOptions options)
+    {
+        var builder = string.IsNullOrWhiteSpace(options.ConnectionString)
+            ? new SqliteConnectionStringBuilder { DataSource = options.FilePath }
+            : new SqliteConnectionStringBuilder(options.ConnectionString);
+        builder.Pooling = true;
+        _connectionString = builder.ToString();
+
+        var isFile = builder.Mode != SqliteOpenMode.Memory
+            && !string.IsNullOrEmpty(builder.DataSource)
+            && !string.Equals(builder.DataSource, ":memory:", StringComparison.Ordinal);
+        _directory = isFile ? Path.GetDirectoryName(Path.GetFullPath(builder.DataSource)) : null;
+
+        // Per-connection settings; pooled connections keep them, re-running costs microseconds.
+        var busyMilliseconds = (int)options.BusyTimeout.TotalMilliseconds;
+        _pragmas = string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {busyMilliseconds}; PRAGMA synchronous = NORMAL;");
+    }
+
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        if (!_fileReady && _directory is not null)
+        {
+            Directory.CreateDirectory(_directory);
+        }
+
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = connection.CreateCommand();
+
+            // WAL is a property of the file, so it only needs setting once per factory; doing it again is harmless.
+            command.CommandText = _fileReady ? _pragmas : _pragmas + " PRAGMA journal_mode = WAL;";
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            _fileReady = true;
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+}

@@ -1,0 +1,57 @@
+namespace Recsys.Silo.Hosting;
+
+/// <summary>
+/// Reads the silo's command line. Unknown or incomplete options are refused with one line and exit code 2,
+/// before anything starts, so a typo never runs a silo with defaults the operator did not mean.
+/// </summary>
+public static class SiloCommandLine
+{
+    private static readonly string[] Known = ["--data-dir", "--urls"];
+
+    public static bool TryParse(string[] args, out SiloHostOptions options, out string error)
+    {
+        options = new SiloHostOptions();
+        error = "";
+        for (var i = 0; i < args.Length; i++)
+        {
+            var arg = args[i];
+            var value = i + 1 < args.Length ? args[i + 1] : null;
+            if (arg is "--help" or "-h")
+            {
+                error = "usage: Silo [--data-dir DIR] [--urls http://127.0.0.1:5080]";
+                return false;
+            }
+
+            if (!Known.Contains(arg))
+            {
+                error = $"unknown option '{arg}' (known: {string.Join(", ", Known)})";
+                return false;
+            }
+
+            if (string.IsNullOrWhiteSpace(value) || value.StartsWith("--", StringComparison.Ordinal))
+            {
+                error = $"option '{arg}' needs a value";
+                return false;
+            }
+
+            i++;
+            switch (arg)
+            {
+                case "--data-dir":
+                    options.DataDirectory = value;
+                    break;
+                case "--urls":
+                    if (!Uri.TryCreate(value.Split(';')[0], UriKind.Absolute, out _))
+                    {
+                        error = $"--urls '{value}' is not a URL such as http://127.0.0.1:5080";
+                        return false;
+                    }
+
+                    options.Urls = value;
+                    break;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,22 @@
+namespace Recsys.Silo.Hosting;
+
+/// <summary>How the silo process runs: where its embedded data lives and where it listens.</summary>
+public sealed class SiloHostOptions
+{
+    /// <summary>The default value for <see cref="DataDirectory"/>.</summary>
+    public const string DefaultDataDirectory = "./data";
+
+    /// <summary>The default HTTP port (the API and the admin view).</summary>
+    public const int DefaultHttpPort = 5080;
+
+    /// <summary>The default value for <see cref="Urls"/>: localhost only.</summary>
+    public static readonly string DefaultUrls = $"http://127.0.0.1:{DefaultHttpPort}";
+
+    /// <summary>Folder of the embedded SQLite database (grain state, reminders); created if missing.</summary>
+    public string DataDirectory { get; set; } = DefaultDataDirectory;
+
+    /// <summary>Where the HTTP API listens (ASP.NET Core's --urls).</summary>
+    public string Urls { get; set; } = DefaultUrls;
+
+    public string DatabasePath => Path.Combine(Path.GetFullPath(DataDirectory), "recsys.db");
+}
