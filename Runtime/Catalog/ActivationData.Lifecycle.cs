@@ -1,3 +1,4 @@
+using Recsys.Runtime.GrainDirectory;
 using Recsys.Runtime.Invocation;
 using Recsys.Runtime.Timers;
 
@@ -6,10 +7,23 @@ namespace Recsys.Runtime.Catalog;
 /// <summary>Activation and deactivation, each run as turns of the activation itself.</summary>
 internal sealed partial class ActivationData
 {
+    private GrainAddress Address => new(GrainId, _services.Locator.Self, ActivationId);
+
     private async Task ActivateAsync()
     {
         try
         {
+            if (!ClassInfo.IsStatelessWorker)
+            {
+                // single activation: first registration wins; a loser forwards its calls to the winner and goes away
+                var winner = await _services.Locator.RegisterAsync(Address);
+                if (winner != Address)
+                {
+                    LoseRegistration(winner);
+                    return;
+                }
+            }
+
             t_constructing = this;
             try
             {
@@ -62,10 +76,28 @@ internal sealed partial class ActivationData
         }
     }
 
+    private void LoseRegistration(GrainAddress winner)
+    {
+        var forwarded = TakeWaiting(ActivationState.Invalid);
+        _services.Catalog.Remove(this);
+        foreach (var request in forwarded)
+        {
+            _services.Router.Forward(request, winner);
+        }
+
+        _lifetime.Cancel();
+        _deactivated.TrySetResult();
+    }
+
     private void FailActivation(Exception exception)
     {
         var rejected = TakeWaiting(ActivationState.Invalid);
         _services.Catalog.Remove(this);
+        if (!ClassInfo.IsStatelessWorker)
+        {
+            _ = UnregisterQuietlyAsync();
+        }
+
         foreach (var request in rejected)
         {
             request.Fail(exception);
@@ -115,17 +147,35 @@ internal sealed partial class ActivationData
         }
         finally
         {
-            // Requests that queued while we deactivated go to the next activation of this grain.
+            if (!ClassInfo.IsStatelessWorker)
+            {
+                await UnregisterQuietlyAsync();
+            }
+
+            // Requests that queued while we deactivated go to the next activation of this grain, wherever it is.
             var forwarded = TakeWaiting(ActivationState.Invalid);
             _services.Catalog.Remove(this);
             _lifetime.Cancel();
             foreach (var request in forwarded)
             {
-                _services.Catalog.Dispatch(request);
+                _services.Router.Route(request);
             }
 
             Log.Deactivated(_services.Logger, GrainId, reason.ToString());
             _deactivated.TrySetResult();
+        }
+    }
+
+    private async Task UnregisterQuietlyAsync()
+    {
+        try
+        {
+            await _services.Locator.UnregisterAsync(Address);
+        }
+        catch (Exception exception)
+        {
+            // the owner is gone or unreachable: its partition goes with it, nothing stale remains
+            Log.DeactivationFailed(_services.Logger, exception, GrainId, "unregistering from the directory");
         }
     }
 

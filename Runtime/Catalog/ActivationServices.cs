@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Recsys.Runtime.Filters;
+using Recsys.Runtime.GrainDirectory;
+using Recsys.Runtime.Messaging;
 using Recsys.Runtime.Metrics;
 
 namespace Recsys.Runtime.Catalog;
@@ -9,6 +11,8 @@ internal sealed class ActivationServices
 {
     public ActivationServices(
         Catalog catalog,
+        MessageRouter router,
+        GrainLocator locator,
         IServiceProvider serviceProvider,
         IGrainFactory grainFactory,
         TimeProvider time,
@@ -17,6 +21,8 @@ internal sealed class ActivationServices
         ILoggerFactory loggerFactory)
     {
         Catalog = catalog;
+        Router = router;
+        Locator = locator;
         ServiceProvider = serviceProvider;
         GrainFactory = grainFactory;
         Time = time;
@@ -26,6 +32,10 @@ internal sealed class ActivationServices
     }
 
     public Catalog Catalog { get; }
+
+    public MessageRouter Router { get; }
+
+    public GrainLocator Locator { get; }
 
     public IServiceProvider ServiceProvider { get; }
 

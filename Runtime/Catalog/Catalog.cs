@@ -24,9 +24,38 @@ internal sealed class Catalog
 
     public IEnumerable<ActivationData> Activations => _targets.Values.SelectMany(t => t.Activations);
 
+    /// <summary>Queues the call on an existing local activation or stateless worker pool; false if there is none.</summary>
+    public bool TryDispatchLocal(Invokable request)
+    {
+        if (_targets.TryGetValue(request.Target, out var target))
+        {
+            if (target.TryEnqueue(request))
+            {
+                return true;
+            }
+
+            _targets.TryRemove(new KeyValuePair<GrainId, ActivationTarget>(request.Target, target));
+        }
+
+        if (_registry.TryGetByType(request.Target.Type, out var classInfo) && classInfo.IsStatelessWorker)
+        {
+            Dispatch(request);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Queues the call here, activating the grain in this silo if needed.</summary>
     public void Dispatch(Invokable request)
     {
         var grainId = request.Target;
+        if (!_registry.TryGetByType(grainId.Type, out _))
+        {
+            request.Fail(new InvalidOperationException($"No grain class has the type name '{grainId.Type}' in this silo."));
+            return;
+        }
+
         while (true)
         {
             if (!_targets.TryGetValue(grainId, out var target))
@@ -75,6 +104,15 @@ internal sealed class Catalog
         }
 
         await Task.WhenAll(activations.Select(a => a.Deactivated));
+    }
+
+    /// <summary>Deactivates the local activation of a grain that turned out to be registered elsewhere.</summary>
+    public void DeactivateDuplicate(GrainId grainId)
+    {
+        if (_targets.TryGetValue(grainId, out var target) && target is ActivationData activation)
+        {
+            activation.StartDeactivation(new DeactivationReason(DeactivationReasonCode.DirectoryFailure, "another activation is registered"));
+        }
     }
 
     public ActivationData CreateActivation(GrainId grainId, GrainClassInfo classInfo) =>

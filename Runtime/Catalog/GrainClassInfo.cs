@@ -4,6 +4,7 @@ using Recsys.Runtime.Concurrency;
 using Recsys.Runtime.Filters;
 using Recsys.Runtime.Invocation;
 using Recsys.Runtime.Metrics;
+using Recsys.Runtime.Placement;
 
 namespace Recsys.Runtime.Catalog;
 
@@ -23,7 +24,11 @@ internal sealed class GrainClassInfo
         MaxLocalWorkers = worker is null ? 0 : worker.MaxLocalWorkers > 0 ? worker.MaxLocalWorkers : Environment.ProcessorCount;
         CollectionAge = classType.GetCustomAttribute<CollectionAgeLimitAttribute>()?.Age;
         IsIncomingFilter = typeof(IIncomingGrainCallFilter).IsAssignableFrom(classType);
+        Placement = classType.GetCustomAttribute<PlacementAttribute>()?.Strategy ?? PlacementStrategy.Random;
     }
+
+    /// <summary>How a new activation picks its silo ([RandomPlacement] unless the class says otherwise).</summary>
+    public PlacementStrategy Placement { get; }
 
     public Type ClassType { get; }
 

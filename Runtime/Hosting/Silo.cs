@@ -1,8 +1,11 @@
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Recsys.Runtime.Catalog;
+using Recsys.Runtime.GrainDirectory;
 using Recsys.Runtime.Logging;
+using Recsys.Runtime.Membership;
 using Recsys.Runtime.Messaging;
 using Recsys.Runtime.Metrics;
 using Recsys.Runtime.Reminders;
@@ -10,42 +13,87 @@ using Recsys.Runtime.Reminders;
 namespace Recsys.Runtime.Hosting;
 
 /// <summary>
-/// The silo's lifecycle: on start the catalog opens, the timeout sweep and idle collector run, reminders load;
-/// on stop reminders stop first, then every activation is deactivated (its OnDeactivateAsync runs, writes finish).
+/// The silo's lifecycle. Start: the catalog opens and calls are accepted; once every listener is up the silo joins
+/// the membership table (Joining, then Active) and loads reminders. Stop: the silo announces ShuttingDown so no
+/// new activations are placed here, stops reminders, deactivates every activation (state written, directory
+/// entries removed) while its connections still work, then marks itself Dead and closes its connections.
 /// </summary>
-internal sealed partial class Silo : IHostedService, ISiloControl
+internal sealed partial class Silo : IHostedLifecycleService, ISiloControl
 {
     private readonly IServiceProvider _services;
     private readonly Catalog.Catalog _catalog;
+    private readonly MembershipAgent _membership;
+    private readonly SiloMessageCenter _messages;
     private readonly ILogger<Silo> _logger;
     private ReminderService? _reminders;
+    private bool _joined;
 
-    public Silo(IServiceProvider services, Catalog.Catalog catalog, ILogger<Silo> logger)
+    public Silo(IServiceProvider services, Catalog.Catalog catalog, MembershipAgent membership, SiloMessageCenter messages, ILogger<Silo> logger)
     {
         _services = services;
         _catalog = catalog;
+        _membership = membership;
+        _messages = messages;
         _logger = logger;
     }
 
+    public SiloAddress Address => _membership.LocalSilo;
+
     public int ActivationCount => _catalog.Activations.Count();
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public MembershipSnapshot Membership => _membership.Current;
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartAsync(CancellationToken cancellationToken)
     {
         _catalog.Initialize(_services.GetRequiredService<ActivationServices>());
+        var router = _services.GetRequiredService<MessageRouter>();
+        var locator = _services.GetRequiredService<GrainLocator>();
+        locator.LocalActivations = () => _catalog.Activations
+            .Where(a => !a.ClassInfo.IsStatelessWorker && a.State == ActivationState.Valid)
+            .Select(a => new GrainDirectory.GrainAddress(a.GrainId, locator.Self, a.ActivationId));
+        locator.OnDuplicate = address => _catalog.DeactivateDuplicate(address.GrainId);
+        _messages.RequestHandler = router.Receive;
+        _messages.ClientRequestHandler = router.Route;
+        _messages.AddSystemHandler(SystemOperations.MembershipRefresh, async (_, _) =>
+        {
+            await _membership.RefreshAsync();
+            return JsonSerializer.SerializeToUtf8Bytes(new EmptyMessage(), RuntimeJsonContext.Default.EmptyMessage);
+        });
+        _messages.AddSystemHandler(SystemOperations.Manifest, (_, _) => Task.FromResult(JsonSerializer.SerializeToUtf8Bytes(BuildManifest(), RuntimeJsonContext.Default.ManifestMessage)));
+        _membership.Gossip = peers => Task.WhenAll(peers.Select(p => _messages.SendSystemAsync(p, SystemOperations.MembershipRefresh, [.. "{}"u8], TimeSpan.FromSeconds(5))));
+        _membership.Subscribe(snapshot =>
+        {
+            _messages.OnMembershipChanged(snapshot);
+            locator.OnMembershipChanged(snapshot);
+        });
         _services.GetRequiredService<ResponseTimeoutSweeper>().Start();
         _services.GetRequiredService<IdleActivationCollector>().Start();
+        return Task.CompletedTask;
+    }
+
+    public async Task StartedAsync(CancellationToken cancellationToken)
+    {
+        await _membership.JoinAsync(cancellationToken);
+        _joined = true;
         if (_services.GetService<IReminderTable>() is not null)
         {
             _reminders = _services.GetRequiredService<ReminderService>();
             await _reminders.StartAsync(cancellationToken);
         }
 
-        Log.Started(_logger, _catalog.Registry.Classes.Count());
+        Log.Started(_logger, Address, _catalog.Registry.Classes.Count());
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public async Task StoppingAsync(CancellationToken cancellationToken)
     {
-        Log.Stopping(_logger, ActivationCount);
+        Log.Stopping(_logger, Address, ActivationCount);
+        if (_joined)
+        {
+            await TryAsync(() => _membership.AnnounceShuttingDownAsync(cancellationToken));
+        }
+
         if (_reminders is not null)
         {
             await _reminders.DisposeAsync();
@@ -53,8 +101,20 @@ internal sealed partial class Silo : IHostedService, ISiloControl
 
         _services.GetRequiredService<IdleActivationCollector>().Dispose();
         await _catalog.DeactivateAllAsync(new DeactivationReason(DeactivationReasonCode.ShuttingDown, "the silo is stopping"));
+        if (_joined)
+        {
+            await TryAsync(() => _membership.LeaveAsync(cancellationToken));
+        }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _membership.DisposeAsync();
+        await _messages.DisposeAsync();
         _services.GetRequiredService<ResponseTimeoutSweeper>().Dispose();
     }
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public ActivationSnapshot? GetActivation(GrainId grainId) => _catalog.GetSnapshot(grainId);
 
@@ -62,12 +122,53 @@ internal sealed partial class Silo : IHostedService, ISiloControl
 
     public int CollectIdleActivations() => _services.GetRequiredService<IdleActivationCollector>().Collect();
 
+    private ManifestMessage BuildManifest()
+    {
+        var types = new Dictionary<string, string>(StringComparer.Ordinal);
+        var resolver = _catalog.Registry;
+        foreach (var classInfo in resolver.Classes)
+        {
+            foreach (var grainInterface in classInfo.ClassType.GetInterfaces().Where(i => typeof(IGrain).IsAssignableFrom(i)))
+            {
+                try
+                {
+                    types.TryAdd(grainInterface.FullName!, resolver.GetGrainType(grainInterface));
+                }
+                catch (InvalidOperationException)
+                {
+                    // marker or ambiguous interfaces are not addressable by key alone
+                }
+            }
+        }
+
+        var gateways = _membership.Current.Members
+            .Where(m => m.Status == SiloStatus.Active && m.GatewayPort is > 0)
+            .Select(m => $"{m.Silo.Endpoint.Address}:{m.GatewayPort}")
+            .ToArray();
+        return new ManifestMessage(types, gateways);
+    }
+
+    private async Task TryAsync(Func<Task> action)
+    {
+        try
+        {
+            await action();
+        }
+        catch (Exception exception)
+        {
+            Log.MembershipWriteFailed(_logger, exception);
+        }
+    }
+
     private static partial class Log
     {
-        [LoggerMessage(EventId = (int)RuntimeEventCode.SiloStarted, Level = LogLevel.Information, Message = "Silo started with {GrainClasses} grain classes")]
-        public static partial void Started(ILogger logger, int grainClasses);
+        [LoggerMessage(EventId = (int)RuntimeEventCode.SiloStarted, Level = LogLevel.Information, Message = "Silo {Silo} started with {GrainClasses} grain classes")]
+        public static partial void Started(ILogger logger, SiloAddress silo, int grainClasses);
 
-        [LoggerMessage(EventId = (int)RuntimeEventCode.SiloStopping, Level = LogLevel.Information, Message = "Silo stopping; deactivating {Activations} activations")]
-        public static partial void Stopping(ILogger logger, int activations);
+        [LoggerMessage(EventId = (int)RuntimeEventCode.SiloStopping, Level = LogLevel.Information, Message = "Silo {Silo} stopping; deactivating {Activations} activations")]
+        public static partial void Stopping(ILogger logger, SiloAddress silo, int activations);
+
+        [LoggerMessage(EventId = 1502, Level = LogLevel.Warning, Message = "Updating this silo's membership row failed")]
+        public static partial void MembershipWriteFailed(ILogger logger, Exception exception);
     }
 }

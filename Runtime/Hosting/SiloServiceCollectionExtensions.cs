@@ -1,4 +1,7 @@
+using System.Net;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -6,6 +9,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Recsys.Runtime.Catalog;
 using Recsys.Runtime.Configuration.Options;
+using Recsys.Runtime.GrainDirectory;
+using Recsys.Runtime.Membership;
 using Recsys.Runtime.Messaging;
 using Recsys.Runtime.Metrics;
 using Recsys.Runtime.Reminders;
@@ -37,13 +42,41 @@ public static class SiloServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GrainCollectionOptions>, GrainCollectionOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ReminderOptions>, ReminderOptionsValidator>());
 
+        services.AddOptions<EndpointOptions>().ValidateOnStart();
+        services.AddOptions<ClusterMembershipOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EndpointOptions>, EndpointOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClusterMembershipOptions>, ClusterMembershipOptionsValidator>());
+        services.TryAddSingleton(sp =>
+        {
+            var endpoints = sp.GetRequiredService<IOptions<EndpointOptions>>().Value;
+            var address = new SiloAddress(new IPEndPoint(endpoints.AdvertisedAddress, endpoints.SiloPort), SiloAddress.NewGeneration(sp.GetRequiredService<TimeProvider>()));
+            return new LocalSiloDetails(address, $"silo-{endpoints.SiloPort}", endpoints.GatewayPort > 0 ? endpoints.GatewayPort : null);
+        });
+        services.TryAddSingleton<IMembershipTable, InMemoryMembershipTable>();
+        services.TryAddSingleton<MembershipAgent>();
+        services.TryAddSingleton<IClusterMembership>(sp => sp.GetRequiredService<MembershipAgent>());
+        services.TryAddSingleton<ConnectionAuthenticator>();
+        services.TryAddSingleton<MessageCodec>();
+        services.TryAddSingleton<SiloMessageCenter>();
+        services.TryAddSingleton<GrainLocator>();
+        services.TryAddSingleton<MessageRouter>();
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<EndpointOptions>>((kestrel, endpoints) =>
+        {
+            var e = endpoints.Value;
+            kestrel.Listen(e.AdvertisedAddress, e.SiloPort, listen => listen.UseConnectionHandler<SiloConnectionHandler>());
+            if (e.GatewayPort > 0)
+            {
+                kestrel.Listen(e.AdvertisedAddress, e.GatewayPort, listen => listen.UseConnectionHandler<GatewayConnectionHandler>());
+            }
+        });
+
         services.TryAddSingleton<GrainClassRegistry>();
         services.TryAddSingleton<IGrainTypeResolver>(sp => sp.GetRequiredService<GrainClassRegistry>());
         services.TryAddSingleton<Catalog.Catalog>();
-        services.TryAddSingleton<IGrainCallInvoker, SiloGrainCallInvoker>();
+        services.TryAddSingleton<IGrainCallInvoker>(sp => sp.GetRequiredService<MessageRouter>());
         services.TryAddSingleton<IGrainFactory>(sp => new GrainFactory(sp.GetRequiredService<IGrainCallInvoker>(), sp.GetRequiredService<IGrainTypeResolver>()));
         services.TryAddSingleton(sp => new GrainCallMetrics(sp.GetRequiredService<TimeProvider>(), () => sp.GetRequiredService<GrainClassRegistry>().Classes));
-        services.AddSingleton<JsonConverter>(sp => new GrainReferenceJsonConverter(sp.GetRequiredService<IGrainFactory>()));
+        services.AddSingleton<JsonConverter>(sp => new GrainReferenceJsonConverter(() => sp.GetRequiredService<IGrainFactory>()));
         services.TryAddSingleton(sp => new GrainStateJson(sp.GetServices<JsonConverter>()));
         services.TryAddSingleton<ActivationServices>();
         services.TryAddSingleton<ResponseTimeoutSweeper>();

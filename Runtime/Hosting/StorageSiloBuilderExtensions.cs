@@ -9,6 +9,7 @@ using Recsys.Runtime.Reminders.Sqlite;
 using Recsys.Runtime.Storage;
 using Recsys.Runtime.Storage.Postgres;
 using Recsys.Runtime.Storage.Sqlite;
+using Recsys.Runtime.Testing;
 
 namespace Recsys.Runtime.Hosting;
 
@@ -29,9 +30,11 @@ public static class StorageSiloBuilderExtensions
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         builder.Services.AddOptions();
-        builder.Services.AddKeyedSingleton<IGrainStorage>(name, static (sp, _) => new MemoryGrainStorage(
+        // Silos of one in-process test cluster share rows through a store the cluster registers.
+        builder.Services.AddKeyedSingleton<IGrainStorage>(name, static (sp, key) => new MemoryGrainStorage(
             sp.GetRequiredService<IOptions<ClusterOptions>>(),
-            sp.GetRequiredService<ILogger<MemoryGrainStorage>>()));
+            sp.GetRequiredService<ILogger<MemoryGrainStorage>>(),
+            sp.GetService<SharedMemoryStores>()?.StorageFor((string)key!) ?? new MemoryGrainStorage.Store()));
         return builder;
     }
 
@@ -68,7 +71,9 @@ public static class StorageSiloBuilderExtensions
     public static ISiloBuilder UseMemoryReminders(this ISiloBuilder builder)
     {
         builder.Services.AddOptions();
-        ReplaceReminderTable(builder.Services, static sp => new MemoryReminderTable(sp.GetRequiredService<IOptions<ClusterOptions>>()));
+        ReplaceReminderTable(builder.Services, static sp => new MemoryReminderTable(
+            sp.GetRequiredService<IOptions<ClusterOptions>>(),
+            sp.GetService<SharedMemoryStores>()?.Reminders ?? new MemoryReminderTable.Store()));
         return builder;
     }
 

@@ -32,6 +32,9 @@ public abstract class Invokable
     /// <summary>Timestamp (of the silo's TimeProvider) after which the caller stops waiting.</summary>
     internal long Deadline { get; set; } = long.MaxValue;
 
+    /// <summary>How many times the request was forwarded between silos (bounded, so a stale directory cannot loop it).</summary>
+    internal int ForwardCount { get; set; }
+
     /// <summary>When the request began executing, for the latency histogram.</summary>
     internal long StartedAt { get; set; }
 
@@ -55,6 +58,12 @@ public abstract class Invokable
 
     /// <summary>Completes the caller's wait with an error (timeout, rejection, activation failure).</summary>
     internal abstract void Fail(Exception exception);
+
+    /// <summary>Sends the outcome to a remote caller instead of (or as well as) a local task.</summary>
+    internal abstract void SetResponseSink(IResponseSink sink);
+
+    /// <summary>Completes the caller's wait from a response frame: the JSON result, or an encoded exception.</summary>
+    internal abstract void CompleteFromWire(bool succeeded, ReadOnlySpan<byte> json, JsonSerializerOptions options);
 
     /// <summary>Runs the method body through the incoming filters: used by the filter context.</summary>
     internal abstract Task<object?> InvokeBoxedAsync(object grain);

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Recsys.Runtime.Catalog;
+using Recsys.Runtime.Messaging;
 
 namespace Recsys.Runtime.Invocation;
 
@@ -19,7 +21,7 @@ public abstract class Invokable<TResult> : Invokable
     }
 
     /// <summary>A remote caller (or any non-task consumer) receives the outcome here instead.</summary>
-    internal void SetSink(IResponseSink sink) => _sink = sink;
+    internal override void SetResponseSink(IResponseSink sink) => _sink = sink;
 
     internal override void Execute(ActivationData activation)
     {
@@ -95,6 +97,40 @@ public abstract class Invokable<TResult> : Invokable
     private void Finish(ActivationData activation, TResult? result, Exception? exception)
     {
         activation.OnRequestFinished(this, exception);
+        if (exception is null)
+        {
+            Deliver(result!);
+        }
+        else
+        {
+            Fail(exception);
+        }
+    }
+
+    internal override void CompleteFromWire(bool succeeded, ReadOnlySpan<byte> json, JsonSerializerOptions options)
+    {
+        if (!succeeded)
+        {
+            Fail(ExceptionCodec.Read(json, options));
+            return;
+        }
+
+        TResult result;
+        try
+        {
+            result = JsonSerializer.Deserialize<TResult>(json, options)!;
+        }
+        catch (Exception exception)
+        {
+            Fail(exception);
+            return;
+        }
+
+        Deliver(result);
+    }
+
+    private void Deliver(TResult result)
+    {
         if (!TryClaimCompletion())
         {
             return; // the caller already gave up (timeout); at most once, the late result is dropped
@@ -105,16 +141,8 @@ public abstract class Invokable<TResult> : Invokable
         SynchronizationContext.SetSynchronizationContext(null);
         try
         {
-            if (exception is null)
-            {
-                _completion?.SetResult(result!);
-                _sink?.OnResult(this, result);
-            }
-            else
-            {
-                _completion?.SetException(exception);
-                _sink?.OnException(this, exception);
-            }
+            _completion?.SetResult(result);
+            _sink?.OnResult(this, result);
         }
         finally
         {

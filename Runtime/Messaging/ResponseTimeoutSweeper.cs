@@ -11,14 +11,16 @@ namespace Recsys.Runtime.Messaging;
 internal sealed class ResponseTimeoutSweeper : IDisposable
 {
     private readonly Catalog.Catalog _catalog;
+    private readonly SiloMessageCenter _messages;
     private readonly TimeProvider _time;
     private readonly MessagingOptions _options;
     private readonly List<Invokable> _expired = [];
     private ITimer? _timer;
 
-    public ResponseTimeoutSweeper(Catalog.Catalog catalog, TimeProvider time, IOptions<MessagingOptions> options)
+    public ResponseTimeoutSweeper(Catalog.Catalog catalog, SiloMessageCenter messages, TimeProvider time, IOptions<MessagingOptions> options)
     {
         _catalog = catalog;
+        _messages = messages;
         _time = time;
         _options = options.Value;
     }
@@ -35,6 +37,8 @@ internal sealed class ResponseTimeoutSweeper : IDisposable
             {
                 activation.ExpireRequests(now, _expired);
             }
+
+            _messages.ExpireRequests(now, _expired);
 
             foreach (var request in _expired)
             {

@@ -9,14 +9,17 @@ namespace Recsys.Runtime.Serialization;
 /// </summary>
 public sealed class GrainReferenceJsonConverter : JsonConverterFactory
 {
-    private readonly IGrainFactory _factory;
+    private readonly Lazy<IGrainFactory> _factory;
 
-    public GrainReferenceJsonConverter(IGrainFactory factory) => _factory = factory;
+    public GrainReferenceJsonConverter(IGrainFactory factory) => _factory = new Lazy<IGrainFactory>(factory);
+
+    /// <summary>Resolves the factory on first use: the factory's own transport depends on these serializer options.</summary>
+    public GrainReferenceJsonConverter(Func<IGrainFactory> factory) => _factory = new Lazy<IGrainFactory>(factory);
 
     public override bool CanConvert(Type typeToConvert) => typeToConvert.IsInterface && typeof(IGrain).IsAssignableFrom(typeToConvert);
 
     public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
-        (JsonConverter)Activator.CreateInstance(typeof(ReferenceConverter<>).MakeGenericType(typeToConvert), _factory)!;
+        (JsonConverter)Activator.CreateInstance(typeof(ReferenceConverter<>).MakeGenericType(typeToConvert), _factory.Value)!;
 
     private sealed class ReferenceConverter<TInterface> : JsonConverter<TInterface>
         where TInterface : class, IGrain

@@ -1,63 +1,175 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Recsys.Runtime.Catalog;
+using Recsys.Runtime.Configuration.Options;
 using Recsys.Runtime.Hosting;
+using Recsys.Runtime.Membership;
 
 namespace Recsys.Runtime.Testing;
 
 /// <summary>
-/// In-process silos for tests (one for now), each a real Generic Host with its own container. Restart keeps the
-/// configuration, so durable storage and reminders can be seen to survive it.
+/// In-process silos for tests, each a real ASP.NET Core host with its own container, talking over loopback TCP
+/// (Kestrel on both silo and gateway ports). They share one in-memory membership table and, for memory storage
+/// and reminders, one set of rows, as silos of a real cluster share a database.
 /// </summary>
 public sealed class TestCluster : IAsyncDisposable
 {
     private readonly Action<SiloBuilder> _configure;
-    private IHost? _silo;
+    private readonly IMembershipTable _membership;
+    private readonly SharedMemoryStores _stores = new();
+    private readonly List<TestSilo> _silos = [];
 
-    private TestCluster(Action<SiloBuilder> configure) => _configure = configure;
-
-    /// <summary>The primary silo's grain factory (a co-hosted client).</summary>
-    public IGrainFactory GrainFactory => Services.GetRequiredService<IGrainFactory>();
-
-    public IServiceProvider Services => (_silo ?? throw new InvalidOperationException("The silo is not running.")).Services;
-
-    public ISiloControl Silo => Services.GetRequiredService<ISiloControl>();
-
-    public static async Task<TestCluster> StartAsync(Action<SiloBuilder> configure)
+    private TestCluster(Action<SiloBuilder> configure, IMembershipTable? membership)
     {
-        var cluster = new TestCluster(configure);
-        await cluster.StartSiloAsync();
+        _configure = configure;
+        _membership = membership ?? new InMemoryMembershipTable();
+    }
+
+    /// <summary>The running silos, in start order.</summary>
+    public IReadOnlyList<TestSilo> Silos
+    {
+        get
+        {
+            lock (_silos)
+            {
+                return _silos.ToArray();
+            }
+        }
+    }
+
+    /// <summary>The first running silo's grain factory (a co-hosted client).</summary>
+    public IGrainFactory GrainFactory => Primary.GrainFactory;
+
+    public IServiceProvider Services => Primary.Services;
+
+    public ISiloControl Silo => Primary.Control;
+
+    public IMembershipTable MembershipTable => _membership;
+
+    private TestSilo Primary => Silos.FirstOrDefault() ?? throw new InvalidOperationException("No silo is running.");
+
+    /// <summary>One silo.</summary>
+    public static Task<TestCluster> StartAsync(Action<SiloBuilder> configure) => StartAsync(1, configure);
+
+    public static async Task<TestCluster> StartAsync(int silos, Action<SiloBuilder> configure, IMembershipTable? membership = null)
+    {
+        var cluster = new TestCluster(configure, membership);
+        for (var i = 0; i < silos; i++)
+        {
+            await cluster.StartAdditionalSiloAsync();
+        }
+
         return cluster;
     }
 
-    public ActivationSnapshot? GetActivation(GrainId grainId) => Silo.GetActivation(grainId);
+    public ActivationSnapshot? GetActivation(GrainId grainId) => Silos.Select(s => s.Control.GetActivation(grainId)).FirstOrDefault(a => a is not null);
 
-    /// <summary>Stops the silo gracefully (every activation deactivates) and starts a fresh one with the same configuration.</summary>
-    public async Task RestartSiloAsync()
+    /// <summary>Starts one more silo with the same configuration; it joins the others.</summary>
+    public async Task<TestSilo> StartAdditionalSiloAsync()
     {
-        await StopSiloAsync();
-        await StartSiloAsync();
-    }
-
-    public async Task StopSiloAsync()
-    {
-        if (_silo is null)
+        var (siloPort, gatewayPort) = FreePorts();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        if (Environment.GetEnvironmentVariable("RECSYS_TEST_LOGS") is { Length: > 0 } level)
         {
-            return;
+            // debugging aid: RECSYS_TEST_LOGS=Debug prints every silo's log to the console
+            builder.Logging.AddSimpleConsole().SetMinimumLevel(Enum.Parse<LogLevel>(level, ignoreCase: true));
+        }
+        builder.Services.AddSingleton(_membership);
+        builder.Services.AddSingleton(_stores);
+        builder.Services.AddRecsysSilo(silo =>
+        {
+            silo.Configure<EndpointOptions>(e =>
+            {
+                e.SiloPort = siloPort;
+                e.GatewayPort = gatewayPort;
+            });
+            _configure(silo);
+        });
+        var app = builder.Build();
+        await app.StartAsync();
+        var silo = new TestSilo(app, gatewayPort);
+        lock (_silos)
+        {
+            _silos.Add(silo);
         }
 
-        await _silo.StopAsync();
-        _silo.Dispose();
-        _silo = null;
+        return silo;
+    }
+
+    /// <summary>Stops a silo gracefully: its activations deactivate (state written), then it leaves the cluster.</summary>
+    public async Task StopSiloAsync(TestSilo silo)
+    {
+        lock (_silos)
+        {
+            _silos.Remove(silo);
+        }
+
+        await silo.App.StopAsync();
+        await silo.App.DisposeAsync();
+    }
+
+    /// <summary>Stops every silo gracefully.</summary>
+    public async Task StopSiloAsync()
+    {
+        foreach (var silo in Silos.Reverse())
+        {
+            await StopSiloAsync(silo);
+        }
+    }
+
+    /// <summary>Stops every silo gracefully and starts as many again with the same configuration.</summary>
+    public async Task RestartSiloAsync()
+    {
+        var count = Math.Max(1, Silos.Count);
+        await StopSiloAsync();
+        for (var i = 0; i < count; i++)
+        {
+            await StartAdditionalSiloAsync();
+        }
     }
 
     public async ValueTask DisposeAsync() => await StopSiloAsync();
 
-    private async Task StartSiloAsync()
+    private static (int Silo, int Gateway) FreePorts()
     {
-        var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Services.AddRecsysSilo(_configure);
-        _silo = builder.Build();
-        await _silo.StartAsync();
+        using var a = new TcpListener(IPAddress.Loopback, 0);
+        using var b = new TcpListener(IPAddress.Loopback, 0);
+        a.Start();
+        b.Start();
+        var ports = (((IPEndPoint)a.LocalEndpoint).Port, ((IPEndPoint)b.LocalEndpoint).Port);
+        a.Stop();
+        b.Stop();
+        return ports;
     }
+}
+
+/// <summary>One silo of a test cluster.</summary>
+public sealed class TestSilo
+{
+    internal TestSilo(WebApplication app, int gatewayPort)
+    {
+        App = app;
+        GatewayPort = gatewayPort;
+    }
+
+    public IServiceProvider Services => App.Services;
+
+    public IGrainFactory GrainFactory => Services.GetRequiredService<IGrainFactory>();
+
+    public ISiloControl Control => Services.GetRequiredService<ISiloControl>();
+
+    public SiloAddress Address => Services.GetRequiredService<LocalSiloDetails>().Address;
+
+    public int GatewayPort { get; }
+
+    /// <summary>The gateway endpoint a client connects to, "127.0.0.1:port".</summary>
+    public string Gateway => $"127.0.0.1:{GatewayPort}";
+
+    internal WebApplication App { get; }
+
+    public override string ToString() => Address.ToString();
 }

@@ -11,8 +11,8 @@ public sealed class ActivationTests
     [Fact]
     public async Task GettingAReferenceActivatesNothing()
     {
-        await using var cluster = await TestSilo.StartAsync();
-        var key = TestSilo.UniqueLong();
+        await using var cluster = await OneSilo.StartAsync();
+        var key = OneSilo.UniqueLong();
         var counter = cluster.GrainFactory.GetGrain<ICounterGrain>(key);
 
         Assert.Null(cluster.GetActivation(counter.GetGrainId()));
@@ -25,8 +25,8 @@ public sealed class ActivationTests
     [Fact]
     public async Task AThousandConcurrentCallsToANewGrainMeetOneActivation()
     {
-        await using var cluster = await TestSilo.StartAsync();
-        var key = TestSilo.UniqueLong();
+        await using var cluster = await OneSilo.StartAsync();
+        var key = OneSilo.UniqueLong();
         var counter = cluster.GrainFactory.GetGrain<ICounterGrain>(key);
 
         var results = await Task.WhenAll(Enumerable.Range(0, 1000).Select(_ => Task.Run(() => counter.Increment())));
@@ -40,8 +40,8 @@ public sealed class ActivationTests
     [Fact]
     public async Task DeactivateOnIdleRunsTheHookAndTheNextCallMakesANewActivation()
     {
-        await using var cluster = await TestSilo.StartAsync();
-        var key = TestSilo.UniqueLong();
+        await using var cluster = await OneSilo.StartAsync();
+        var key = OneSilo.UniqueLong();
         var counter = cluster.GrainFactory.GetGrain<ICounterGrain>(key);
         await counter.Increment();
         var first = await counter.GetActivationId();
@@ -57,8 +57,8 @@ public sealed class ActivationTests
     [Fact]
     public async Task CallsQueuedBehindDeactivateOnIdleAreForwardedToTheNextActivation()
     {
-        await using var cluster = await TestSilo.StartAsync();
-        var key = TestSilo.UniqueLong();
+        await using var cluster = await OneSilo.StartAsync();
+        var key = OneSilo.UniqueLong();
         var counter = cluster.GrainFactory.GetGrain<ICounterGrain>(key);
         var first = await counter.GetActivationId();
 
@@ -74,8 +74,8 @@ public sealed class ActivationTests
     [Fact]
     public async Task StopDeactivatesEveryActivation()
     {
-        var cluster = await TestSilo.StartAsync();
-        var key = TestSilo.UniqueLong();
+        var cluster = await OneSilo.StartAsync();
+        var key = OneSilo.UniqueLong();
         await cluster.GrainFactory.GetGrain<ICounterGrain>(key).Increment();
 
         await cluster.StopSiloAsync();
@@ -86,8 +86,8 @@ public sealed class ActivationTests
     [Fact]
     public async Task GeneratedProxiesCarryEveryReturnShape()
     {
-        await using var cluster = await TestSilo.StartAsync();
-        var ping = cluster.GrainFactory.GetGrain<IPingGrain>(TestSilo.UniqueLong());
+        await using var cluster = await OneSilo.StartAsync();
+        var ping = cluster.GrainFactory.GetGrain<IPingGrain>(OneSilo.UniqueLong());
 
         Assert.Equal(5, await ping.Ping(5));
         Assert.Equal(6, await ping.PingValue(6));
@@ -101,7 +101,7 @@ public sealed class ActivationTests
     [Fact]
     public async Task ReferencesAreEqualByIdentityAndRoundTripThroughTheirId()
     {
-        await using var cluster = await TestSilo.StartAsync();
+        await using var cluster = await OneSilo.StartAsync();
         var a = cluster.GrainFactory.GetGrain<ICounterGrain>(7);
         var b = cluster.GrainFactory.GetGrain<ICounterGrain>(7);
         var parsed = cluster.GrainFactory.GetGrain<ICounterGrain>(GrainId.Parse(a.GetGrainId().ToString()));

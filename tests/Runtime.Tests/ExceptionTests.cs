@@ -10,8 +10,8 @@ public sealed class ExceptionTests
     [Fact]
     public async Task AnExceptionReachesTheCallerWithItsTypeAndMessage()
     {
-        await using var cluster = await TestSilo.StartAsync();
-        var counter = cluster.GrainFactory.GetGrain<ICounterGrain>(TestSilo.UniqueLong());
+        await using var cluster = await OneSilo.StartAsync();
+        var counter = cluster.GrainFactory.GetGrain<ICounterGrain>(OneSilo.UniqueLong());
 
         var thrown = await Assert.ThrowsAsync<ArgumentException>(() => counter.Throw("bad input"));
         Assert.Equal("bad input", thrown.Message);
@@ -23,8 +23,8 @@ public sealed class ExceptionTests
     [Fact]
     public async Task AGrainKeepsWorkingAfterAMethodThrows()
     {
-        await using var cluster = await TestSilo.StartAsync();
-        var counter = cluster.GrainFactory.GetGrain<ICounterGrain>(TestSilo.UniqueLong());
+        await using var cluster = await OneSilo.StartAsync();
+        var counter = cluster.GrainFactory.GetGrain<ICounterGrain>(OneSilo.UniqueLong());
         await counter.Increment();
 
         await Assert.ThrowsAsync<ArgumentException>(() => counter.Throw("x"));

@@ -12,7 +12,7 @@ public sealed class FilterTests
     [Fact]
     public async Task ASiloWideFilterSeesAndChangesArgumentsAroundEveryCall()
     {
-        await using var cluster = await TestSilo.StartAsync(configure: silo =>
+        await using var cluster = await OneSilo.StartAsync(configure: silo =>
         {
             silo.AddMemoryGrainStorage();
             ((SiloBuilder)silo).AddIncomingGrainCallFilter<TimesTenFilter>();
@@ -25,7 +25,7 @@ public sealed class FilterTests
     [Fact]
     public async Task AGrainThatIsAFilterWrapsItsOwnCalls()
     {
-        await using var cluster = await TestSilo.StartAsync();
+        await using var cluster = await OneSilo.StartAsync();
 
         Assert.Equal(7, await cluster.GrainFactory.GetGrain<IFilteredGrain>(1).Double(3));
     }

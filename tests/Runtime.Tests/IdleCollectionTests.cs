@@ -12,8 +12,8 @@ public sealed class IdleCollectionTests
     public async Task AnActivationIdleForFifteenMinutesIsCollected()
     {
         var time = new ManualTimeProvider();
-        await using var cluster = await TestSilo.StartAsync(time);
-        var key = TestSilo.UniqueLong();
+        await using var cluster = await OneSilo.StartAsync(time);
+        var key = OneSilo.UniqueLong();
         var counter = cluster.GrainFactory.GetGrain<ICounterGrain>(key);
         var first = await counter.GetActivationId();
 
@@ -29,8 +29,8 @@ public sealed class IdleCollectionTests
     public async Task ACallResetsTheIdleClock()
     {
         var time = new ManualTimeProvider();
-        await using var cluster = await TestSilo.StartAsync(time);
-        var counter = cluster.GrainFactory.GetGrain<ICounterGrain>(TestSilo.UniqueLong());
+        await using var cluster = await OneSilo.StartAsync(time);
+        var counter = cluster.GrainFactory.GetGrain<ICounterGrain>(OneSilo.UniqueLong());
         await counter.Increment();
 
         time.Advance(TimeSpan.FromMinutes(10));
@@ -45,8 +45,8 @@ public sealed class IdleCollectionTests
     public async Task CollectionAgeLimitOnTheClassShortensTheAge()
     {
         var time = new ManualTimeProvider();
-        await using var cluster = await TestSilo.StartAsync(time);
-        var key = TestSilo.UniqueLong();
+        await using var cluster = await OneSilo.StartAsync(time);
+        var key = OneSilo.UniqueLong();
         await cluster.GrainFactory.GetGrain<IShortLivedGrain>(key).Touch();
 
         time.Advance(TimeSpan.FromMinutes(3));
@@ -58,8 +58,8 @@ public sealed class IdleCollectionTests
     public async Task ARegisteredTimerNeitherKeepsTheActivationAliveNorOutlivesIt()
     {
         var time = new ManualTimeProvider();
-        await using var cluster = await TestSilo.StartAsync(time);
-        var key = TestSilo.UniqueLong();
+        await using var cluster = await OneSilo.StartAsync(time);
+        var key = OneSilo.UniqueLong();
         await cluster.GrainFactory.GetGrain<ITimerGrain>(key).Start(TimeSpan.FromMinutes(30), keepAlive: false);
 
         time.Advance(TimeSpan.FromMinutes(16));

@@ -10,8 +10,8 @@ public sealed class InterleavingTests
     [Fact]
     public async Task ANonReentrantGrainQueuesTheNextRequestUntilTheCurrentOneCompletes()
     {
-        await using var cluster = await TestSilo.StartAsync();
-        var key = TestSilo.UniqueKey();
+        await using var cluster = await OneSilo.StartAsync();
+        var key = OneSilo.UniqueKey();
         var grain = cluster.GrainFactory.GetGrain<ISequenceGrain>(key);
 
         var held = grain.Hold("a");
@@ -31,8 +31,8 @@ public sealed class InterleavingTests
     [Fact]
     public async Task AReentrantGrainRunsTheNextRequestWhileTheFirstAwaits()
     {
-        await using var cluster = await TestSilo.StartAsync();
-        var key = TestSilo.UniqueKey();
+        await using var cluster = await OneSilo.StartAsync();
+        var key = OneSilo.UniqueKey();
         var grain = cluster.GrainFactory.GetGrain<IReentrantSequenceGrain>(key);
 
         var held = grain.Hold("a");
@@ -48,8 +48,8 @@ public sealed class InterleavingTests
     [Fact]
     public async Task ReadOnlyRequestsInterleaveWithEachOtherButNotWithAWrite()
     {
-        await using var cluster = await TestSilo.StartAsync();
-        var key = TestSilo.UniqueKey();
+        await using var cluster = await OneSilo.StartAsync();
+        var key = OneSilo.UniqueKey();
         var grain = cluster.GrainFactory.GetGrain<ISequenceGrain>(key);
 
         var first = grain.ReadHold("r1");
@@ -73,8 +73,8 @@ public sealed class InterleavingTests
     [Fact]
     public async Task AnAlwaysInterleaveMethodRunsWhileANonReentrantRequestAwaits()
     {
-        await using var cluster = await TestSilo.StartAsync();
-        var key = TestSilo.UniqueKey();
+        await using var cluster = await OneSilo.StartAsync();
+        var key = OneSilo.UniqueKey();
         var grain = cluster.GrainFactory.GetGrain<ISequenceGrain>(key);
 
         var held = grain.Hold("a");

@@ -13,8 +13,8 @@ public sealed class MetricsTests
     [Fact]
     public async Task CallsAndErrorsAreCountedPerGrainTypeAndMethod()
     {
-        await using var cluster = await TestSilo.StartAsync();
-        var counter = cluster.GrainFactory.GetGrain<ICounterGrain>(TestSilo.UniqueLong());
+        await using var cluster = await OneSilo.StartAsync();
+        var counter = cluster.GrainFactory.GetGrain<ICounterGrain>(OneSilo.UniqueLong());
 
         for (var i = 0; i < 3; i++)
         {
@@ -48,8 +48,8 @@ public sealed class MetricsTests
         listener.SetMeasurementEventCallback<double>((instrument, _, tags, _) => seen.Add((instrument.Name, MethodOf(tags))));
         listener.Start();
 
-        await using var cluster = await TestSilo.StartAsync();
-        var counter = cluster.GrainFactory.GetGrain<ICounterGrain>(TestSilo.UniqueLong());
+        await using var cluster = await OneSilo.StartAsync();
+        var counter = cluster.GrainFactory.GetGrain<ICounterGrain>(OneSilo.UniqueLong());
         await counter.Increment();
         await Assert.ThrowsAsync<ArgumentException>(() => counter.Throw("x"));
 

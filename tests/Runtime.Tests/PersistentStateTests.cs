@@ -13,8 +13,8 @@ public sealed class PersistentStateTests
     [Fact]
     public async Task StateIsLoadedBeforeOnActivateAsync()
     {
-        await using var cluster = await TestSilo.StartAsync();
-        var key = TestSilo.UniqueKey();
+        await using var cluster = await OneSilo.StartAsync();
+        var key = OneSilo.UniqueKey();
         var storage = cluster.Services.GetRequiredKeyedService<IGrainStorage>("Default");
         await storage.WriteAsync(GrainId.Create("profile", key), "profile", """{"name":"stored","writes":3}""", null);
 
@@ -27,8 +27,8 @@ public sealed class PersistentStateTests
     [Fact]
     public async Task AStaleWriteThrowsOverwritesNothingAndTheNextCallReadsFreshState()
     {
-        await using var cluster = await TestSilo.StartAsync();
-        var key = TestSilo.UniqueKey();
+        await using var cluster = await OneSilo.StartAsync();
+        var key = OneSilo.UniqueKey();
         var grain = cluster.GrainFactory.GetGrain<IProfileGrain>(key);
         var storage = cluster.Services.GetRequiredKeyedService<IGrainStorage>("Default");
         var grainId = grain.GetGrainId();
@@ -50,8 +50,8 @@ public sealed class PersistentStateTests
     [Fact]
     public async Task FlushOnDeactivateWritesChangedStateWhenTheActivationGoesAway()
     {
-        var cluster = await TestSilo.StartAsync();
-        var key = TestSilo.UniqueKey();
+        var cluster = await OneSilo.StartAsync();
+        var key = OneSilo.UniqueKey();
         var storage = cluster.Services.GetRequiredKeyedService<IGrainStorage>("Default");
         await cluster.GrainFactory.GetGrain<IProfileGrain>(key).SetNameWithoutWrite("in memory only");
 
@@ -64,9 +64,9 @@ public sealed class PersistentStateTests
     [Fact]
     public async Task AGrainReferenceIsStoredInStateAsItsIdAndComesBackCallable()
     {
-        await using var cluster = await TestSilo.StartAsync();
-        var key = TestSilo.UniqueKey();
-        var counterKey = TestSilo.UniqueLong();
+        await using var cluster = await OneSilo.StartAsync();
+        var key = OneSilo.UniqueKey();
+        var counterKey = OneSilo.UniqueLong();
         var grain = cluster.GrainFactory.GetGrain<IProfileGrain>(key);
         var storage = cluster.Services.GetRequiredKeyedService<IGrainStorage>("Default");
 
@@ -81,8 +81,8 @@ public sealed class PersistentStateTests
     [Fact]
     public async Task ClearRemovesTheStateButKeepsTheVersionMoving()
     {
-        await using var cluster = await TestSilo.StartAsync();
-        var grain = cluster.GrainFactory.GetGrain<IProfileGrain>(TestSilo.UniqueKey());
+        await using var cluster = await OneSilo.StartAsync();
+        var grain = cluster.GrainFactory.GetGrain<IProfileGrain>(OneSilo.UniqueKey());
         await grain.SetName("gone soon");
         var before = await grain.GetETag();
 

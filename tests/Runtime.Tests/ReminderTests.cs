@@ -12,8 +12,8 @@ public sealed class ReminderTests
     public async Task AReminderTicksEveryPeriod()
     {
         var time = new ManualTimeProvider();
-        await using var cluster = await TestSilo.StartAsync(time);
-        var key = TestSilo.UniqueKey();
+        await using var cluster = await OneSilo.StartAsync(time);
+        var key = OneSilo.UniqueKey();
         var grain = cluster.GrainFactory.GetGrain<IReminderTestGrain>(key);
         await grain.Register("daily", TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5));
 
@@ -33,8 +33,8 @@ public sealed class ReminderTests
     [Fact]
     public async Task APeriodBelowOneMinuteIsRefused()
     {
-        await using var cluster = await TestSilo.StartAsync();
-        var grain = cluster.GrainFactory.GetGrain<IReminderTestGrain>(TestSilo.UniqueKey());
+        await using var cluster = await OneSilo.StartAsync();
+        var grain = cluster.GrainFactory.GetGrain<IReminderTestGrain>(OneSilo.UniqueKey());
 
         var refused = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => grain.Register("fast", TimeSpan.Zero, TimeSpan.FromSeconds(10)));
         Assert.Contains("timer", refused.Message);
@@ -44,8 +44,8 @@ public sealed class ReminderTests
     public async Task AnUnregisteredReminderStopsTicking()
     {
         var time = new ManualTimeProvider();
-        await using var cluster = await TestSilo.StartAsync(time);
-        var key = TestSilo.UniqueKey();
+        await using var cluster = await OneSilo.StartAsync(time);
+        var key = OneSilo.UniqueKey();
         var grain = cluster.GrainFactory.GetGrain<IReminderTestGrain>(key);
         await grain.Register("once", TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
         time.Advance(TimeSpan.FromMinutes(1));

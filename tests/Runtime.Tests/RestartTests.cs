@@ -25,7 +25,7 @@ public sealed class RestartTests
     public async Task StateAndRemindersSurviveARestartOnPostgres()
     {
         var connectionString = PostgresTestDatabase.GetConnectionStringOrSkip();
-        var serviceId = "restart-" + TestSilo.UniqueKey();
+        var serviceId = "restart-" + OneSilo.UniqueKey();
         await StateAndRemindersSurviveARestart(silo =>
         {
             silo.Configure<Configuration.Options.ClusterOptions>(o => o.ServiceId = serviceId);
@@ -37,8 +37,8 @@ public sealed class RestartTests
     private static async Task StateAndRemindersSurviveARestart(Action<SiloBuilder> storage)
     {
         var time = new ManualTimeProvider();
-        var key = TestSilo.UniqueKey();
-        await using var cluster = await TestSilo.StartAsync(time, storage);
+        var key = OneSilo.UniqueKey();
+        await using var cluster = await OneSilo.StartAsync(time, storage);
         await cluster.GrainFactory.GetGrain<IProfileGrain>(key).SetName("durable");
         await cluster.GrainFactory.GetGrain<IReminderTestGrain>(key).Register("nightly", TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(2));
 

@@ -10,9 +10,9 @@ public sealed class SchedulingTests
     [Fact]
     public async Task ACalleeRunsOnItsOwnActivationAndTheCallerResumesOnItsOwn()
     {
-        await using var cluster = await TestSilo.StartAsync();
-        var counterKey = TestSilo.UniqueLong();
-        var caller = cluster.GrainFactory.GetGrain<ICallerGrain>(TestSilo.UniqueLong());
+        await using var cluster = await OneSilo.StartAsync();
+        var counterKey = OneSilo.UniqueLong();
+        var caller = cluster.GrainFactory.GetGrain<ICallerGrain>(OneSilo.UniqueLong());
 
         var contexts = await caller.CallCounter(counterKey);
         var counterOwn = await cluster.GrainFactory.GetGrain<ICounterGrain>(counterKey).GetContextId();
@@ -26,8 +26,8 @@ public sealed class SchedulingTests
     [Fact]
     public async Task AnExternalCallerNeverRunsOnAGrainsContext()
     {
-        await using var cluster = await TestSilo.StartAsync();
-        var counter = cluster.GrainFactory.GetGrain<ICounterGrain>(TestSilo.UniqueLong());
+        await using var cluster = await OneSilo.StartAsync();
+        var counter = cluster.GrainFactory.GetGrain<ICounterGrain>(OneSilo.UniqueLong());
 
         for (var i = 0; i < 100; i++)
         {

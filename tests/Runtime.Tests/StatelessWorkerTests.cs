@@ -10,8 +10,8 @@ public sealed class StatelessWorkerTests
     [Fact]
     public async Task BusyWorkersGrowThePoolOnlyUpToItsLimit()
     {
-        await using var cluster = await TestSilo.StartAsync();
-        var gate = TestSilo.UniqueKey();
+        await using var cluster = await OneSilo.StartAsync();
+        var gate = OneSilo.UniqueKey();
         var worker = cluster.GrainFactory.GetGrain<IWorkerGrain>(0);
 
         var calls = Enumerable.Range(0, 6).Select(_ => worker.HoldAndReportActivation(gate)).ToArray();

@@ -12,8 +12,8 @@ public sealed class TimeoutTests
     public async Task ACallThatOutlivesTheResponseTimeoutFailsNamingGrainAndMethod()
     {
         var time = new ManualTimeProvider();
-        await using var cluster = await TestSilo.StartAsync(time);
-        var key = TestSilo.UniqueKey();
+        await using var cluster = await OneSilo.StartAsync(time);
+        var key = OneSilo.UniqueKey();
         var grain = cluster.GrainFactory.GetGrain<ISequenceGrain>(key);
 
         var held = grain.Hold("stuck");

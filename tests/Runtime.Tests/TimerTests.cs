@@ -12,8 +12,8 @@ public sealed class TimerTests
     public async Task ATimerTicksOnItsPeriodUntilStopped()
     {
         var time = new ManualTimeProvider();
-        await using var cluster = await TestSilo.StartAsync(time);
-        var key = TestSilo.UniqueLong();
+        await using var cluster = await OneSilo.StartAsync(time);
+        var key = OneSilo.UniqueLong();
         var grain = cluster.GrainFactory.GetGrain<ITimerGrain>(key);
         await grain.Start(TimeSpan.FromSeconds(10), keepAlive: false);
 
@@ -33,9 +33,9 @@ public sealed class TimerTests
     public async Task ATimerTickWaitsForTheRunningRequestLikeAnyTurn()
     {
         var time = new ManualTimeProvider();
-        await using var cluster = await TestSilo.StartAsync(time);
-        var key = TestSilo.UniqueLong();
-        var gate = TestSilo.UniqueKey();
+        await using var cluster = await OneSilo.StartAsync(time);
+        var key = OneSilo.UniqueLong();
+        var gate = OneSilo.UniqueKey();
         var grain = cluster.GrainFactory.GetGrain<ITimerGrain>(key);
         await grain.Start(TimeSpan.FromSeconds(10), keepAlive: false);
 

@@ -14,4 +14,10 @@ public sealed class ClusterOptions
 
     /// <summary>One deployment of the service; silos with the same id form one cluster.</summary>
     public string ClusterId { get; set; } = DefaultClusterId;
+
+    /// <summary>
+    /// The shared secret silos and clients prove they hold (HMAC challenge-response) before any call flows. Set it
+    /// in every cluster that is not a laptop; without it only the cluster id is checked. It never crosses the wire.
+    /// </summary>
+    public string? ClusterKey { get; set; }
 }

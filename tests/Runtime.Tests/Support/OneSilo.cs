@@ -4,12 +4,12 @@ using Recsys.Runtime.Testing;
 namespace Recsys.Runtime.Tests.Support;
 
 /// <summary>One in-process silo hosting the test grains, on memory storage unless told otherwise.</summary>
-public static class TestSilo
+public static class OneSilo
 {
     public static Task<TestCluster> StartAsync(TimeProvider? time = null, Action<SiloBuilder>? configure = null) =>
         TestCluster.StartAsync(silo =>
         {
-            silo.AddGrainAssembly(typeof(TestSilo).Assembly);
+            silo.AddGrainAssembly(typeof(OneSilo).Assembly);
             if (time is not null)
             {
                 silo.UseTimeProvider(time);

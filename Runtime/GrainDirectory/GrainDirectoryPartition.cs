@@ -1,0 +1,74 @@
+using Recsys.Runtime.Membership;
+
+namespace Recsys.Runtime.GrainDirectory;
+
+/// <summary>
+/// The part of the grain directory this silo owns. Registration is first-writer-wins: a second activation of
+/// the same grain is told where the first one lives and must forward its calls there and go away.
+/// </summary>
+internal sealed class GrainDirectoryPartition
+{
+    private readonly Dictionary<GrainId, GrainAddress> _entries = new();
+    private readonly object _lock = new();
+
+    public int Count
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _entries.Count;
+            }
+        }
+    }
+
+    /// <summary>Registers the address unless a live one exists; returns the winner.</summary>
+    public GrainAddress Register(GrainAddress address, Func<SiloAddress, bool> isLive)
+    {
+        lock (_lock)
+        {
+            if (_entries.TryGetValue(address.GrainId, out var existing) && isLive(existing.Silo))
+            {
+                return existing;
+            }
+
+            _entries[address.GrainId] = address;
+            return address;
+        }
+    }
+
+    public GrainAddress? Lookup(GrainId grainId)
+    {
+        lock (_lock)
+        {
+            return _entries.GetValueOrDefault(grainId);
+        }
+    }
+
+    /// <summary>Removes the entry only if it still names this activation (a newer one is left alone).</summary>
+    public void Unregister(GrainAddress address)
+    {
+        lock (_lock)
+        {
+            if (_entries.TryGetValue(address.GrainId, out var existing) && existing == address)
+            {
+                _entries.Remove(address.GrainId);
+            }
+        }
+    }
+
+    /// <summary>Drops entries on silos no longer active and entries this silo no longer owns after a ring change.</summary>
+    public int Prune(Func<SiloAddress, bool> isLive, Func<GrainId, bool> ownedHere)
+    {
+        lock (_lock)
+        {
+            var stale = _entries.Where(e => !isLive(e.Value.Silo) || !ownedHere(e.Key)).Select(e => e.Key).ToList();
+            foreach (var key in stale)
+            {
+                _entries.Remove(key);
+            }
+
+            return stale.Count;
+        }
+    }
+}
