@@ -61,7 +61,7 @@ internal sealed class GrainLocator
         var owner = OwnerOf(grainId);
         var found = owner.Equals(_self)
             ? _partition.Lookup(grainId)
-            : ReadReply(await _messages.SendSystemAsync(owner, SystemOperations.DirectoryLookup, Write(new DirectoryLookupMessage(grainId.ToString())), DirectoryTimeout));
+            : ReadReply(await _messages.SendSystemAsync(owner, SystemOperations.DirectoryLookup, Write(new DirectoryLookupMessage(grainId.ToString())), DirectoryTimeout).ConfigureAwait(false));
         if (found is not null && IsLive(found.Silo))
         {
             _cache[grainId] = found;
@@ -77,7 +77,7 @@ internal sealed class GrainLocator
         var owner = OwnerOf(address.GrainId);
         var winner = owner.Equals(_self)
             ? _partition.Register(address, IsLive)
-            : ReadReply(await _messages.SendSystemAsync(owner, SystemOperations.DirectoryRegister, Write(ToMessage(address)), DirectoryTimeout)) ?? address;
+            : ReadReply(await _messages.SendSystemAsync(owner, SystemOperations.DirectoryRegister, Write(ToMessage(address)), DirectoryTimeout).ConfigureAwait(false)) ?? address;
         _cache[address.GrainId] = winner;
         return winner;
     }
@@ -92,7 +92,7 @@ internal sealed class GrainLocator
         }
         else
         {
-            await _messages.SendSystemAsync(owner, SystemOperations.DirectoryUnregister, Write(ToMessage(address)), DirectoryTimeout);
+            await _messages.SendSystemAsync(owner, SystemOperations.DirectoryUnregister, Write(ToMessage(address)), DirectoryTimeout).ConfigureAwait(false);
         }
     }
 
@@ -131,7 +131,7 @@ internal sealed class GrainLocator
 
             try
             {
-                var winner = await RegisterAsync(address);
+                var winner = await RegisterAsync(address).ConfigureAwait(false);
                 if (winner != address)
                 {
                     OnDuplicate?.Invoke(address);

@@ -105,13 +105,16 @@ internal sealed partial class Silo : IHostedLifecycleService, ISiloControl
         {
             await TryAsync(() => _membership.LeaveAsync(cancellationToken));
         }
-    }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
+        // Close our connections before Kestrel stops: it waits for open connections up to its shutdown timeout.
         await _membership.DisposeAsync();
         await _messages.DisposeAsync();
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
         _services.GetRequiredService<ResponseTimeoutSweeper>().Dispose();
+        return Task.CompletedTask;
     }
 
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;

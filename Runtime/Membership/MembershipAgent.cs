@@ -49,11 +49,11 @@ internal sealed partial class MembershipAgent : IClusterMembership, IAsyncDispos
 
     public async Task JoinAsync(CancellationToken cancellationToken)
     {
-        await _table.InitializeAsync(cancellationToken);
+        await _table.InitializeAsync(cancellationToken).ConfigureAwait(false);
         var now = _time.GetUtcNow();
         var entry = new MembershipEntry(LocalSilo, SiloStatus.Joining, Local.Name, Environment.MachineName, Local.GatewayPort, now, now);
-        await ChangeOwnRowAsync(_ => entry, insert: true, cancellationToken);
-        await ChangeOwnRowAsync(e => e with { Status = SiloStatus.Active }, insert: false, cancellationToken);
+        await ChangeOwnRowAsync(_ => entry, insert: true, cancellationToken).ConfigureAwait(false);
+        await ChangeOwnRowAsync(e => e with { Status = SiloStatus.Active }, insert: false, cancellationToken).ConfigureAwait(false);
         Log.Joined(_logger, LocalSilo, Current.ActiveSilos.Count);
         _refreshTimer = _time.CreateTimer(static s => _ = ((MembershipAgent)s!).RefreshSafelyAsync(), this, _options.TableRefreshTimeout, _options.TableRefreshTimeout);
         _aliveTimer = _time.CreateTimer(static s => _ = ((MembershipAgent)s!).WriteIAmAliveAsync(), this, _options.IAmAlivePeriod, _options.IAmAlivePeriod);
@@ -65,16 +65,16 @@ internal sealed partial class MembershipAgent : IClusterMembership, IAsyncDispos
 
     public async Task LeaveAsync(CancellationToken cancellationToken)
     {
-        await ChangeOwnRowAsync(e => e with { Status = SiloStatus.Dead }, insert: false, cancellationToken);
+        await ChangeOwnRowAsync(e => e with { Status = SiloStatus.Dead }, insert: false, cancellationToken).ConfigureAwait(false);
         Log.Left(_logger, LocalSilo);
     }
 
     public async Task RefreshAsync()
     {
-        await _refreshGate.WaitAsync();
+        await _refreshGate.WaitAsync().ConfigureAwait(false);
         try
         {
-            var data = await _table.ReadAllAsync();
+            var data = await _table.ReadAllAsync().ConfigureAwait(false);
             Publish(new MembershipSnapshot(data.Version.Version, data.Entries.Select(e => e.Entry).ToList()));
         }
         finally
@@ -87,12 +87,12 @@ internal sealed partial class MembershipAgent : IClusterMembership, IAsyncDispos
     {
         if (_refreshTimer is not null)
         {
-            await _refreshTimer.DisposeAsync();
+            await _refreshTimer.DisposeAsync().ConfigureAwait(false);
         }
 
         if (_aliveTimer is not null)
         {
-            await _aliveTimer.DisposeAsync();
+            await _aliveTimer.DisposeAsync().ConfigureAwait(false);
         }
     }
 
@@ -101,13 +101,13 @@ internal sealed partial class MembershipAgent : IClusterMembership, IAsyncDispos
     {
         for (var attempt = 0; ; attempt++)
         {
-            var data = await _table.ReadAllAsync(cancellationToken);
+            var data = await _table.ReadAllAsync(cancellationToken).ConfigureAwait(false);
             var own = data.Entries.FirstOrDefault(e => e.Entry.Silo.Equals(LocalSilo));
             var next = data.Version.Next();
             bool written;
             if (insert)
             {
-                written = await _table.InsertRowAsync(change(null!), next, cancellationToken);
+                written = await _table.InsertRowAsync(change(null!), next, cancellationToken).ConfigureAwait(false);
             }
             else
             {
@@ -121,13 +121,13 @@ internal sealed partial class MembershipAgent : IClusterMembership, IAsyncDispos
                     throw new InvalidOperationException($"Silo {LocalSilo} is declared dead in the membership table.");
                 }
 
-                written = await _table.UpdateRowAsync(change(own.Entry), own.ETag, next, cancellationToken);
+                written = await _table.UpdateRowAsync(change(own.Entry), own.ETag, next, cancellationToken).ConfigureAwait(false);
             }
 
             if (written)
             {
-                await RefreshAsync();
-                await GossipAsync();
+                await RefreshAsync().ConfigureAwait(false);
+                await GossipAsync().ConfigureAwait(false);
                 return;
             }
 
@@ -136,7 +136,7 @@ internal sealed partial class MembershipAgent : IClusterMembership, IAsyncDispos
                 throw new InvalidOperationException("Could not update the membership table: too many concurrent changes.");
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(5 * (attempt + 1)), cancellationToken); // real time: a backoff, not a logical timer
+            await Task.Delay(TimeSpan.FromMilliseconds(5 * (attempt + 1)), cancellationToken).ConfigureAwait(false); // real time: a backoff, not a logical timer
         }
     }
 
@@ -174,7 +174,7 @@ internal sealed partial class MembershipAgent : IClusterMembership, IAsyncDispos
             var peers = Current.ActiveSilos.Where(s => !s.Equals(LocalSilo)).ToList();
             try
             {
-                await gossip(peers);
+                await gossip(peers).ConfigureAwait(false);
             }
             catch (Exception exception)
             {
@@ -187,7 +187,7 @@ internal sealed partial class MembershipAgent : IClusterMembership, IAsyncDispos
     {
         try
         {
-            await RefreshAsync();
+            await RefreshAsync().ConfigureAwait(false);
         }
         catch (Exception exception)
         {
@@ -199,7 +199,7 @@ internal sealed partial class MembershipAgent : IClusterMembership, IAsyncDispos
     {
         try
         {
-            await _table.UpdateIAmAliveAsync(LocalSilo, _time.GetUtcNow());
+            await _table.UpdateIAmAliveAsync(LocalSilo, _time.GetUtcNow()).ConfigureAwait(false);
         }
         catch (Exception exception)
         {

@@ -55,11 +55,12 @@ internal sealed partial class Connection
     /// <summary>Runs the send and receive loops until either ends; then fails what is pending.</summary>
     public async Task RunAsync()
     {
-        var send = SendLoopAsync();
-        var receive = ReceiveLoopAsync();
-        await Task.WhenAny(send, receive);
+        // On the thread pool, whoever starts them: the loops must never run as a grain's turns or on a test's context.
+        var send = Task.Run(SendLoopAsync);
+        var receive = Task.Run(ReceiveLoopAsync);
+        await Task.WhenAny(send, receive).ConfigureAwait(false);
         Close(null);
-        await Task.WhenAll(send, receive);
+        await Task.WhenAll(send, receive).ConfigureAwait(false);
     }
 
     public bool TrySendRequest(Invokable request, int deadlineMilliseconds)
@@ -125,7 +126,7 @@ internal sealed partial class Connection
         Enqueue(_codec.EncodeSystemRequest(id, operation, payload));
         try
         {
-            return await response.Task.WaitAsync(timeout);
+            return await response.Task.WaitAsync(timeout).ConfigureAwait(false);
         }
         finally
         {
@@ -194,7 +195,7 @@ internal sealed partial class Connection
         var output = _pipe.Output;
         try
         {
-            while (await reader.WaitToReadAsync())
+            while (await reader.WaitToReadAsync().ConfigureAwait(false))
             {
                 while (reader.TryRead(out var frame))
                 {
@@ -203,7 +204,7 @@ internal sealed partial class Connection
                     frame.Return();
                 }
 
-                var flushed = await output.FlushAsync();
+                var flushed = await output.FlushAsync().ConfigureAwait(false);
                 if (flushed.IsCompleted || flushed.IsCanceled)
                 {
                     break;
@@ -221,7 +222,7 @@ internal sealed partial class Connection
                 frame.Return();
             }
 
-            await output.CompleteAsync();
+            await output.CompleteAsync().ConfigureAwait(false);
         }
     }
 
@@ -232,7 +233,7 @@ internal sealed partial class Connection
         {
             while (!IsClosed)
             {
-                var result = await input.ReadAsync();
+                var result = await input.ReadAsync().ConfigureAwait(false);
                 if (result.IsCanceled)
                 {
                     break;
@@ -257,7 +258,7 @@ internal sealed partial class Connection
         }
         finally
         {
-            await input.CompleteAsync();
+            await input.CompleteAsync().ConfigureAwait(false);
         }
     }
 
@@ -364,7 +365,7 @@ internal sealed partial class Connection
     {
         try
         {
-            var response = await _listener.OnSystemRequestAsync(this, operation, payload);
+            var response = await _listener.OnSystemRequestAsync(this, operation, payload).ConfigureAwait(false);
             Enqueue(_codec.EncodeSystemResponse(id, response));
         }
         catch (Exception exception)

@@ -22,7 +22,7 @@ internal sealed class DuplexPipe : IDuplexPipe
         var socket = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
-            await socket.ConnectAsync(endpoint, cancellationToken);
+            await socket.ConnectAsync(endpoint, cancellationToken).ConfigureAwait(false);
         }
         catch
         {

@@ -20,7 +20,7 @@ internal static class Handshake
         BinaryPrimitives.WriteInt32LittleEndian(frame, 1 + json.Length);
         frame[4] = (byte)FrameKind.Hello;
         json.CopyTo(frame, 5);
-        await output.WriteAsync(frame, cancellationToken);
+        await output.WriteAsync(frame, cancellationToken).ConfigureAwait(false);
     }
 
     public static async Task<HelloMessage> ReceiveAsync(PipeReader input, CancellationToken cancellationToken)
@@ -28,7 +28,7 @@ internal static class Handshake
         var prefix = new byte[4];
         while (true)
         {
-            var result = await input.ReadAsync(cancellationToken);
+            var result = await input.ReadAsync(cancellationToken).ConfigureAwait(false);
             var buffer = result.Buffer;
             if (buffer.Length >= 4)
             {

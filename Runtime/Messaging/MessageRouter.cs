@@ -77,7 +77,7 @@ internal sealed class MessageRouter : IGrainCallInvoker
     {
         try
         {
-            var address = await _locator.LookupAsync(request.Target);
+            var address = await _locator.LookupAsync(request.Target).ConfigureAwait(false);
             Deliver(request, address?.Silo ?? Place(request.Target));
         }
         catch (Exception exception)

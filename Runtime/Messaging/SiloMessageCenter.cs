@@ -76,8 +76,8 @@ internal sealed partial class SiloMessageCenter : IConnectionListener, IAsyncDis
 
     public async Task<byte[]> SendSystemAsync(SiloAddress silo, string operation, byte[] payload, TimeSpan timeout)
     {
-        var connection = await GetConnection(silo);
-        return await connection.SendSystemAsync(operation, payload, timeout);
+        var connection = await GetConnection(silo).ConfigureAwait(false);
+        return await connection.SendSystemAsync(operation, payload, timeout).ConfigureAwait(false);
     }
 
     /// <summary>Accepts a connection from a peer silo or a client (Kestrel's side).</summary>
@@ -89,15 +89,15 @@ internal sealed partial class SiloMessageCenter : IConnectionListener, IAsyncDis
             try
             {
                 var nonce = _authenticator.NewNonce();
-                await Handshake.SendAsync(pipe.Output, new HelloMessage(gateway ? "gateway" : "silo", _cluster.ClusterId, _local.Address.ToString(), nonce), timeout.Token);
-                hello = await Handshake.ReceiveAsync(pipe.Input, timeout.Token);
+                await Handshake.SendAsync(pipe.Output, new HelloMessage(gateway ? "gateway" : "silo", _cluster.ClusterId, _local.Address.ToString(), nonce), timeout.Token).ConfigureAwait(false);
+                hello = await Handshake.ReceiveAsync(pipe.Input, timeout.Token).ConfigureAwait(false);
                 _authenticator.Verify(hello, nonce, _cluster.ClusterId, expectClient: gateway);
             }
             catch (Exception exception)
             {
                 Log.Refused(_logger, remote, exception.Message);
-                await pipe.Output.CompleteAsync();
-                await pipe.Input.CompleteAsync();
+                await pipe.Output.CompleteAsync().ConfigureAwait(false);
+                await pipe.Input.CompleteAsync().ConfigureAwait(false);
                 return;
             }
         }
@@ -106,7 +106,7 @@ internal sealed partial class SiloMessageCenter : IConnectionListener, IAsyncDis
         {
             IsGatewayClient = gateway,
         };
-        await RunAsync(connection);
+        await RunAsync(connection).ConfigureAwait(false);
     }
 
     public void OnRequest(Connection connection, Invokable request)
@@ -168,7 +168,7 @@ internal sealed partial class SiloMessageCenter : IConnectionListener, IAsyncDis
             connection.Close(null);
         }
 
-        await Task.WhenAll(connections.Select(c => c.Closed));
+        await Task.WhenAll(connections.Select(c => c.Closed)).ConfigureAwait(false);
     }
 
     private Task<Connection> GetConnection(SiloAddress silo)
@@ -195,9 +195,9 @@ internal sealed partial class SiloMessageCenter : IConnectionListener, IAsyncDis
         HelloMessage hello;
         try
         {
-            pipe = await DuplexPipe.ConnectAsync(silo.Endpoint, timeout.Token);
-            hello = await Handshake.ReceiveAsync(pipe.Input, timeout.Token);
-            await Handshake.SendAsync(pipe.Output, _authenticator.Answer(new HelloMessage("silo", _cluster.ClusterId, _local.Address.ToString()), hello.Nonce), timeout.Token);
+            pipe = await DuplexPipe.ConnectAsync(silo.Endpoint, timeout.Token).ConfigureAwait(false);
+            hello = await Handshake.ReceiveAsync(pipe.Input, timeout.Token).ConfigureAwait(false);
+            await Handshake.SendAsync(pipe.Output, _authenticator.Answer(new HelloMessage("silo", _cluster.ClusterId, _local.Address.ToString()), hello.Nonce), timeout.Token).ConfigureAwait(false);
         }
         catch (Exception exception)
         {
@@ -219,7 +219,7 @@ internal sealed partial class SiloMessageCenter : IConnectionListener, IAsyncDis
         _all[connection] = 0;
         try
         {
-            await connection.RunAsync();
+            await connection.RunAsync().ConfigureAwait(false);
         }
         catch (Exception exception)
         {
@@ -242,7 +242,7 @@ internal sealed partial class SiloMessageCenter : IConnectionListener, IAsyncDis
         Connection connection;
         try
         {
-            connection = await connecting;
+            connection = await connecting.ConfigureAwait(false);
         }
         catch (Exception exception)
         {

@@ -154,6 +154,7 @@ public sealed class TestSilo
     {
         App = app;
         GatewayPort = gatewayPort;
+        Address = app.Services.GetRequiredService<LocalSiloDetails>().Address;
     }
 
     public IServiceProvider Services => App.Services;
@@ -162,7 +163,7 @@ public sealed class TestSilo
 
     public ISiloControl Control => Services.GetRequiredService<ISiloControl>();
 
-    public SiloAddress Address => Services.GetRequiredService<LocalSiloDetails>().Address;
+    public SiloAddress Address { get; }
 
     public int GatewayPort { get; }
 
