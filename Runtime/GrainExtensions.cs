@@ -3,12 +3,6 @@ namespace Recsys.Runtime;
 /// <summary>Key accessors and retyping, for grains and for grain references (Orleans' GrainExtensions).</summary>
 public static class GrainExtensions
 {
-    public static long GetPrimaryKeyLong(this Grain grain) => grain.GrainId.GetIntegerKey();
-
-    public static string GetPrimaryKeyString(this Grain grain) => grain.GrainId.Key;
-
-    public static Guid GetPrimaryKey(this Grain grain) => grain.GrainId.GetGuidKey();
-
     public static GrainId GetGrainId(this IGrain grain) => grain switch
     {
         GrainReference reference => reference.GrainId,

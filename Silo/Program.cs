@@ -1,6 +1,3 @@
-using Recsys.Grains;
-using Recsys.Runtime.Hosting;
-using Recsys.Silo.Api;
 using Recsys.Silo.Hosting;
 
 if (!SiloCommandLine.TryParse(args, out var options, out var error))
@@ -9,20 +6,7 @@ if (!SiloCommandLine.TryParse(args, out var options, out var error))
     return 2;
 }
 
-Directory.CreateDirectory(Path.GetFullPath(options.DataDirectory));
-var builder = WebApplication.CreateSlimBuilder();
-builder.WebHost.UseUrls(options.Urls);
-builder.Services.AddProblemDetails();
-builder.Services.AddRecsysSilo(silo =>
-{
-    silo.AddGrainAssembly(GrainsAssembly.Assembly);
-    silo.AddSqliteGrainStorage("Default", o => o.FilePath = options.DatabasePath);
-    silo.UseSqliteReminders(o => o.FilePath = options.DatabasePath);
-});
-
-var app = builder.Build();
-app.UseExceptionHandler();
-app.MapHealth();
-app.Logger.LogInformation("Recsys silo: data in {Database}, HTTP on {Urls}", options.DatabasePath, options.Urls);
+var app = SiloApplication.Build(options);
+app.Logger.LogInformation("Recsys silo: data in {Database}, HTTP on {Urls}, sample {Sample}", options.DatabasePath, options.Urls, options.LoadSample ? "on" : "off");
 await app.RunAsync();
 return 0;

@@ -25,8 +25,11 @@ public sealed partial class ClusterClient : IGrainCallInvoker, IGrainTypeResolve
     private readonly ILogger _logger;
     private readonly List<GatewayConnection> _gateways;
     private readonly long _timeoutTicks;
+    private static readonly TimeSpan ReconnectThrottle = TimeSpan.FromSeconds(1);
     private Dictionary<string, string> _grainTypes = new(StringComparer.Ordinal);
     private ITimer? _sweep;
+    private long _lastReconnect;
+    private bool _disposed;
 
     private ClusterClient(ClusterClientOptions options, TimeProvider time, ILoggerFactory loggers)
     {
@@ -55,6 +58,8 @@ public sealed partial class ClusterClient : IGrainCallInvoker, IGrainTypeResolve
     internal TimeProvider Time => _time;
 
     internal ILogger Logger => _logger;
+
+    internal bool IsDisposed => Volatile.Read(ref _disposed);
 
     /// <summary>
     /// Connects to every configured gateway that answers, retrying with a linearly growing delay while none does
@@ -118,6 +123,7 @@ public sealed partial class ClusterClient : IGrainCallInvoker, IGrainTypeResolve
 
     public async ValueTask DisposeAsync()
     {
+        Volatile.Write(ref _disposed, true);
         if (_sweep is not null)
         {
             await _sweep.DisposeAsync().ConfigureAwait(false);
@@ -141,16 +147,25 @@ public sealed partial class ClusterClient : IGrainCallInvoker, IGrainTypeResolve
 
     internal void OnGatewayLost(GatewayConnection gateway)
     {
+        if (IsDisposed)
+        {
+            return;
+        }
+
         Log.GatewayLost(_logger, gateway.Name);
         GatewayLost?.Invoke(gateway.Name);
-        if (!_gateways.Any(g => g.IsLive))
-        {
-            _ = ReconnectAllAsync();
-        }
     }
 
+    // With every gateway down, a call expedites reconnection, at most once a second.
     private async Task ReconnectAllAsync()
     {
+        var now = _time.GetTimestamp();
+        var last = Interlocked.Read(ref _lastReconnect);
+        if (IsDisposed || (last != 0 && _time.GetElapsedTime(last, now) < ReconnectThrottle) || Interlocked.CompareExchange(ref _lastReconnect, now, last) != last)
+        {
+            return;
+        }
+
         try
         {
             await Task.WhenAll(_gateways.Select(g => g.TryConnectAsync(CancellationToken.None, ignoreRetryPeriod: true))).ConfigureAwait(false);

@@ -30,7 +30,7 @@ internal sealed class GatewayConnection : IConnectionListener
 
     public async Task TryConnectAsync(CancellationToken cancellationToken, bool ignoreRetryPeriod = false)
     {
-        if (IsLive || (!ignoreRetryPeriod && !ShouldRetry && _deadSince != DateTimeOffset.MinValue))
+        if (_client.IsDisposed || IsLive || (!ignoreRetryPeriod && !ShouldRetry && _deadSince != DateTimeOffset.MinValue))
         {
             return;
         }

@@ -35,7 +35,7 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IPersi
     {
         var record = await _storage.ReadAsync(_grainId, StateName);
         Etag = record?.ETag;
-        _lastJson = record?.Json;
+        _lastJson = FlushOnDeactivate ? record?.Json : null; // kept only to tell whether a flush is due
         RecordExists = record?.Json is not null;
         State = record?.Json is { } json
             ? JsonSerializer.Deserialize<TState>(json, _json) ?? Activator.CreateInstance<TState>()
@@ -66,7 +66,7 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IPersi
     private async Task WriteAsync(string json)
     {
         Etag = await _storage.WriteAsync(_grainId, StateName, json, Etag);
-        _lastJson = json;
+        _lastJson = FlushOnDeactivate ? json : null;
         RecordExists = true;
     }
 

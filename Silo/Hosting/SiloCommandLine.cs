@@ -6,7 +6,9 @@ namespace Recsys.Silo.Hosting;
 /// </summary>
 public static class SiloCommandLine
 {
-    private static readonly string[] Known = ["--data-dir", "--urls"];
+    private static readonly string[] Known = ["--data-dir", "--urls", "--no-sample", "--sample-users"];
+
+    private static readonly string[] Flags = ["--no-sample"];
 
     public static bool TryParse(string[] args, out SiloHostOptions options, out string error)
     {
@@ -18,7 +20,7 @@ public static class SiloCommandLine
             var value = i + 1 < args.Length ? args[i + 1] : null;
             if (arg is "--help" or "-h")
             {
-                error = "usage: Silo [--data-dir DIR] [--urls http://127.0.0.1:5080]";
+                error = "usage: Silo [--data-dir DIR] [--urls http://127.0.0.1:5080] [--no-sample] [--sample-users N]";
                 return false;
             }
 
@@ -26,6 +28,12 @@ public static class SiloCommandLine
             {
                 error = $"unknown option '{arg}' (known: {string.Join(", ", Known)})";
                 return false;
+            }
+
+            if (Flags.Contains(arg))
+            {
+                options.LoadSample = false; // --no-sample, the only flag
+                continue;
             }
 
             if (string.IsNullOrWhiteSpace(value) || value.StartsWith("--", StringComparison.Ordinal))
@@ -41,13 +49,23 @@ public static class SiloCommandLine
                     options.DataDirectory = value;
                     break;
                 case "--urls":
-                    if (!Uri.TryCreate(value.Split(';')[0], UriKind.Absolute, out _))
+                    if (value.Split(';').Any(url => !Uri.TryCreate(url, UriKind.Absolute, out var uri)
+                        || (uri.Host != "localhost" && !System.Net.IPAddress.TryParse(uri.Host.Trim('[', ']'), out _))))
                     {
-                        error = $"--urls '{value}' is not a URL such as http://127.0.0.1:5080";
+                        error = $"--urls '{value}' is not a URL such as http://127.0.0.1:5080 (host: an IP address or localhost)";
                         return false;
                     }
 
                     options.Urls = value;
+                    break;
+                case "--sample-users":
+                    if (!int.TryParse(value, out var users) || users < 2)
+                    {
+                        error = $"--sample-users '{value}' is not a number of users (at least 2)";
+                        return false;
+                    }
+
+                    options.SampleUsers = users;
                     break;
             }
         }

@@ -12,11 +12,17 @@ public sealed class SiloHostOptions
     /// <summary>The default value for <see cref="Urls"/>: localhost only.</summary>
     public static readonly string DefaultUrls = $"http://127.0.0.1:{DefaultHttpPort}";
 
-    /// <summary>Folder of the embedded SQLite database (grain state, reminders); created if missing.</summary>
+    /// <summary>Folder of the embedded SQLite database (grain state, reminders, engagement log); created if missing.</summary>
     public string DataDirectory { get; set; } = DefaultDataDirectory;
 
     /// <summary>Where the HTTP API listens (ASP.NET Core's --urls).</summary>
     public string Urls { get; set; } = DefaultUrls;
+
+    /// <summary>Whether a generated sample data set is loaded at start (skipped when already loaded); --no-sample turns it off.</summary>
+    public bool LoadSample { get; set; } = true;
+
+    /// <summary>Users in the generated sample (--sample-users); null: SampleOptions' default (2,000).</summary>
+    public int? SampleUsers { get; set; }
 
     public string DatabasePath => Path.Combine(Path.GetFullPath(DataDirectory), "recsys.db");
 }

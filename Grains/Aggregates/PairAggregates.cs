@@ -1,0 +1,50 @@
+using Recsys.Grains.Interfaces.Engagements;
+
+namespace Recsys.Grains.Aggregates;
+
+/// <summary>
+/// One user's aggregates per author engaged with (the user-author aggregate groups, and RealGraph's edge inputs),
+/// bounded: when a new author arrives and <c>max</c> authors are kept, the one with the least decayed engagement
+/// of any kind is dropped.
+/// </summary>
+public sealed class PairAggregates
+{
+    public Dictionary<long, RollingAggregate> Authors { get; set; } = [];
+
+    public void Add(AggregateSpec spec, long authorId, EngagementAction action, DateTimeOffset at, int max)
+    {
+        if (!Authors.TryGetValue(authorId, out var aggregate))
+        {
+            if (Authors.Count >= max)
+            {
+                Evict(spec, at);
+            }
+
+            aggregate = new RollingAggregate();
+            Authors[authorId] = aggregate;
+        }
+
+        aggregate.Add(spec, action, at);
+    }
+
+    public RollingAggregate? Get(long authorId) => Authors.GetValueOrDefault(authorId);
+
+    /// <summary>The authors with the most decayed engagement of any kind, most first.</summary>
+    public IEnumerable<(long AuthorId, RollingAggregate Aggregate, float Weight)> Top(AggregateSpec spec, DateTimeOffset now, int count) =>
+        Authors.Select(p => (p.Key, p.Value, Weight(spec, p.Value, now)))
+            .OrderByDescending(p => p.Item3).ThenBy(p => p.Key).Take(count);
+
+    private void Evict(AggregateSpec spec, DateTimeOffset now)
+    {
+        var weakest = Authors.MinBy(p => (Weight(spec, p.Value, now), p.Key));
+        Authors.Remove(weakest.Key);
+    }
+
+    private static float Weight(AggregateSpec spec, RollingAggregate aggregate, DateTimeOffset now)
+    {
+        var longest = spec.HalfLifeTicks.Length - 1;
+        return longest < 0
+            ? aggregate.Actions.Sum(a => a.Total)
+            : aggregate.Actions.Sum(a => a.DecayedNow(spec, longest, now.UtcTicks));
+    }
+}

@@ -1,0 +1,85 @@
+using System.Text.Json.Serialization;
+using Recsys.Grains.Interfaces.Aggregates;
+using Recsys.Grains.Interfaces.Engagements;
+
+namespace Recsys.Grains.Aggregates;
+
+/// <summary>
+/// Rolling engagement counts of one key (a post, a user as actor or author, a user-author pair), in the shape of
+/// Twitter's timelines aggregation framework (algorithm.md section 8): per action, a total, exponentially decayed
+/// counts for each half-life of the group, and exact counts over the group's windows from ring buckets. Sparse:
+/// only actions seen have an entry. A pure, mutable value that serializes as grain state; the group's
+/// <see cref="AggregateSpec"/> is passed in, never stored.
+/// </summary>
+public sealed class RollingAggregate
+{
+    public ActionCounter[] Actions { get; set; } = [];
+
+    [JsonIgnore]
+    public bool IsEmpty => Actions.Length == 0;
+
+    public void Add(AggregateSpec spec, EngagementAction action, DateTimeOffset at, float weight = 1f)
+    {
+        var counter = Find(action) ?? Append(action);
+        counter.Total += weight;
+        counter.AddDecayed(spec, at.UtcTicks, weight);
+        counter.AddToRing(spec, spec.BucketOf(at), weight);
+    }
+
+    public float Total(EngagementAction action) => Find(action)?.Total ?? 0f;
+
+    /// <summary>The decayed count of an action at <paramref name="now"/> for the group's half-life number <paramref name="halfLifeIndex"/>.</summary>
+    public float Decayed(AggregateSpec spec, EngagementAction action, int halfLifeIndex, DateTimeOffset now) =>
+        Find(action)?.DecayedNow(spec, halfLifeIndex, now.UtcTicks) ?? 0f;
+
+    /// <summary>The exact count of an action over the group's window number <paramref name="windowIndex"/> ending at <paramref name="now"/>.</summary>
+    public float WindowCount(AggregateSpec spec, EngagementAction action, int windowIndex, DateTimeOffset now) =>
+        Find(action)?.WindowCount(spec.BucketOf(now), spec.WindowBuckets[windowIndex]) ?? 0f;
+
+    public AggregateView Read(AggregateSpec spec, DateTimeOffset now)
+    {
+        var nowBucket = spec.BucketOf(now);
+        var actions = Actions.OrderBy(a => a.Action).Select(a => new ActionAggregateView(
+            a.Action,
+            a.Total,
+            Enumerable.Range(0, spec.HalfLifeTicks.Length).Select(i => a.DecayedNow(spec, i, now.UtcTicks)).ToArray(),
+            spec.WindowBuckets.Select(b => a.WindowCount(nowBucket, b)).ToArray())).ToArray();
+        return new AggregateView(now, spec.HalfLifeLabels, spec.WindowLabels, actions);
+    }
+
+    /// <summary>Drops ring buckets that have left every window, so an idle aggregate holds only its totals and decayed values.</summary>
+    public void Compact(AggregateSpec spec, DateTimeOffset now)
+    {
+        var nowBucket = spec.BucketOf(now);
+        foreach (var counter in Actions)
+        {
+            if (counter.Recent.Length > 0 && nowBucket - counter.Head >= spec.RingBuckets)
+            {
+                counter.Recent = [];
+            }
+        }
+    }
+
+    private ActionCounter? Find(EngagementAction action)
+    {
+        foreach (var counter in Actions)
+        {
+            if (counter.Action == action)
+            {
+                return counter;
+            }
+        }
+
+        return null;
+    }
+
+    private ActionCounter Append(EngagementAction action)
+    {
+        var counter = new ActionCounter { Action = action };
+        var grown = new ActionCounter[Actions.Length + 1];
+        Actions.CopyTo(grown, 0);
+        grown[^1] = counter;
+        Actions = grown;
+        return counter;
+    }
+}

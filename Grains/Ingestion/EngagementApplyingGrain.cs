@@ -1,0 +1,134 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Recsys.Grains.Ingestion.Log;
+using Recsys.Grains.Interfaces.Engagements;
+using Recsys.Runtime;
+using Recsys.Runtime.Catalog;
+using Recsys.Runtime.Timers;
+
+namespace Recsys.Grains.Ingestion;
+
+/// <summary>
+/// A grain that applies logged engagements exactly once: live deliveries are deduplicated by sequence through its
+/// <see cref="ReplayCursor"/>; on activation it replays the log after its checkpoint; it checkpoints (catch up with
+/// the log, then write state) every N events, after an interval when it has unsaved events, and on deactivation.
+/// A crash loses only what the log still holds, so nothing is lost and nothing counts twice.
+/// </summary>
+public abstract partial class EngagementApplyingGrain : Grain
+{
+    private IGrainTimer? _checkpointTimer;
+    private int _sinceCheckpoint;
+
+    protected abstract LogStream Stream { get; }
+
+    protected abstract ReplayCursor Cursor { get; }
+
+    /// <summary>Whether the entity exists; a grain for an unknown id replays nothing.</summary>
+    protected abstract bool IsCreated { get; }
+
+    protected IEngagementLog Log => ServiceProvider.GetRequiredService<IEngagementLog>();
+
+    protected IngestionOptions IngestionOptions => ServiceProvider.GetRequiredService<IOptions<IngestionOptions>>().Value;
+
+    /// <summary>
+    /// Applies one event to the grain's state (not yet written). Calls that may fail come before any change, so a failure
+    /// leaves nothing half-applied and the event can be applied again later.
+    /// </summary>
+    protected abstract ValueTask ApplyAsync(LoggedEngagement engagement);
+
+    /// <summary>Writes the state (it carries the cursor).</summary>
+    protected abstract Task WriteStateAsync();
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_sinceCheckpoint > 0 || Cursor.PendingCount > 0)
+        {
+            await TryCheckpointAsync();
+        }
+    }
+
+    /// <summary>Call from OnActivateAsync: applies what the log holds beyond the checkpoint.</summary>
+    protected async Task ReplayAsync()
+    {
+        if (!IsCreated)
+        {
+            return;
+        }
+
+        var replayed = await EngagementReplay.CatchUpAsync(Log, Stream, GrainId.GetIntegerKey(), Cursor, IngestionOptions.ReplayPageSize, ApplyAsync);
+        if (replayed > 0)
+        {
+            LogMessages.Replayed(Logger, GrainId, replayed, Cursor.AppliedThrough);
+            MarkDirty(replayed);
+        }
+    }
+
+    protected async Task ApplyLiveAsync(IReadOnlyList<LoggedEngagement> events)
+    {
+        var applied = 0;
+        foreach (var engagement in events)
+        {
+            // Marked only once applied: an event whose application throws stays unapplied, and the next catch-up retries it.
+            if (!Cursor.IsApplied(engagement.Sequence))
+            {
+                await ApplyAsync(engagement);
+                Cursor.TryMark(engagement.Sequence);
+                applied++;
+            }
+        }
+
+        if (applied > 0)
+        {
+            MarkDirty(applied);
+            if (_sinceCheckpoint >= IngestionOptions.CheckpointEveryEvents)
+            {
+                await TryCheckpointAsync(); // a failed checkpoint must not fail the delivery: the events are applied and logged
+            }
+        }
+    }
+
+    /// <summary>Catches up with the log, writes the state, then records the checkpoint in the log (best effort).</summary>
+    protected async Task CheckpointAsync()
+    {
+        if (!IsCreated)
+        {
+            return; // nothing can be logged for an entity that does not exist
+        }
+
+        await EngagementReplay.CatchUpAsync(Log, Stream, GrainId.GetIntegerKey(), Cursor, IngestionOptions.ReplayPageSize, ApplyAsync);
+        await WriteStateAsync();
+        _sinceCheckpoint = 0;
+        _checkpointTimer?.Dispose();
+        _checkpointTimer = null;
+        try
+        {
+            await Log.RecordCheckpointAsync(Stream, GrainId.GetIntegerKey(), Cursor.AppliedThrough);
+        }
+        catch (Exception exception)
+        {
+            LogMessages.CheckpointRecordFailed(Logger, exception, GrainId);
+        }
+    }
+
+    // The timer ticks until a checkpoint succeeds (then it is disposed), so a failed one is retried.
+    private void MarkDirty(int applied)
+    {
+        _sinceCheckpoint += applied;
+        _checkpointTimer ??= RegisterGrainTimer(_ => TryCheckpointAsync(), IngestionOptions.CheckpointInterval, IngestionOptions.CheckpointInterval);
+    }
+
+    private async Task TryCheckpointAsync()
+    {
+        try
+        {
+            await CheckpointAsync();
+        }
+        catch (Exception exception)
+        {
+            LogMessages.CheckpointFailed(Logger, exception, GrainId);
+        }
+    }
+
+    private ILogger Logger => ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(GetType());
+}

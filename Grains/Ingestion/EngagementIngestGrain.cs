@@ -1,0 +1,127 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Recsys.Grains.Ingestion.Log;
+using Recsys.Grains.Interfaces.Engagements;
+using Recsys.Grains.Interfaces.Errors;
+using Recsys.Runtime;
+using Recsys.Runtime.Concurrency;
+
+namespace Recsys.Grains.Ingestion;
+
+/// <summary>
+/// Accepts engagement batches: validates each event (fields, then that its users and post exist), appends the
+/// accepted ones to the event log in one transaction, and only then acknowledges; it delivers them to their Post
+/// and User grains through the batchers before answering, but a failed delivery loses nothing: the grains replay
+/// the log. A repeated event id is reported as a duplicate and never applied again.
+/// </summary>
+[StatelessWorker]
+[Reentrant]
+[GrainType("engagementingest")]
+public sealed partial class EngagementIngestGrain(
+    IEngagementLog log,
+    EntityDirectory directory,
+    IIngestionHooks hooks,
+    IOptions<IngestionOptions> options,
+    ILogger<EngagementIngestGrain> logger) : Grain, IEngagementIngestGrain
+{
+    public async Task<IngestResult> Ingest(IReadOnlyList<EngagementEvent> events)
+    {
+        if (events.Count > options.Value.MaxBatchEvents)
+        {
+            throw new ValidationException("events", $"must have at most {options.Value.MaxBatchEvents} events (got {events.Count})");
+        }
+
+        var now = TimeProvider.GetUtcNow();
+        var rejected = new List<RejectedEngagement>();
+        var valid = new List<int>();
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (EngagementValidator.Validate(events[i], options.Value, now) is { } problem)
+            {
+                rejected.Add(new RejectedEngagement(i, $"events[{i}].{problem.Field}", problem.Problem));
+            }
+            else
+            {
+                valid.Add(i);
+            }
+        }
+
+        var pending = await ResolveAsync(events, valid, rejected);
+        var (unique, duplicates) = DistinctIds(pending);
+        var sequences = unique.Count == 0 ? [] : await log.AppendAsync(unique.Select(p => p.Pending).ToArray(), now);
+        var logged = unique.Select((p, i) => (p.Pending, Sequence: sequences[i])).Where(p => p.Sequence > 0)
+            .Select(p => ToLogged(p.Pending, p.Sequence)).ToArray();
+        duplicates += unique.Count - logged.Length;
+
+        await hooks.AfterAppendAsync(logged);
+        await DeliverAsync(logged);
+        rejected.Sort((a, b) => a.Index.CompareTo(b.Index));
+        return new IngestResult(logged.Length, duplicates, rejected);
+    }
+
+    private async Task<List<(int Index, PendingEngagement Pending)>> ResolveAsync(IReadOnlyList<EngagementEvent> events, List<int> valid, List<RejectedEngagement> rejected)
+    {
+        var users = await directory.ExistingUsersAsync(valid.SelectMany(i => new[] { events[i].UserId, events[i].TargetUserId ?? events[i].UserId }));
+        var authors = await directory.PostAuthorsAsync(valid.Where(i => events[i].PostId is not null).Select(i => events[i].PostId!.Value));
+        var pending = new List<(int, PendingEngagement)>(valid.Count);
+        foreach (var i in valid)
+        {
+            var e = events[i];
+            long? author = e.PostId is { } post && authors.TryGetValue(post, out var a) ? a : null;
+            var problem = !users.Contains(e.UserId) ? ("userId", $"unknown user {e.UserId}")
+                : e.TargetUserId is { } target && !users.Contains(target) ? ("targetUserId", $"unknown user {target}")
+                : e.PostId is { } p && author is null ? ("postId", $"unknown post {p}")
+                : default((string, string)?);
+            if (problem is { } unknown)
+            {
+                rejected.Add(new RejectedEngagement(i, $"events[{i}].{unknown.Item1}", unknown.Item2));
+                continue;
+            }
+
+            var subject = e.TargetUserId ?? author;
+            pending.Add((i, new PendingEngagement(e with { Time = e.Time.ToUniversalTime() }, subject == e.UserId ? null : subject)));
+        }
+
+        return pending;
+    }
+
+    private static (List<(int Index, PendingEngagement Pending)> Unique, int Duplicates) DistinctIds(List<(int Index, PendingEngagement Pending)> pending)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var unique = pending.Where(p => seen.Add(p.Pending.Event.Id)).ToList();
+        return (unique, pending.Count - unique.Count);
+    }
+
+    private static LoggedEngagement ToLogged(PendingEngagement p, long sequence) =>
+        new(sequence, p.Event.Id, p.Event.UserId, p.Event.Action, p.Event.PostId, p.Event.TargetUserId, p.SubjectId, p.Event.Time, p.Event.Value);
+
+    private async Task DeliverAsync(IReadOnlyList<LoggedEngagement> logged)
+    {
+        if (logged.Count == 0)
+        {
+            return;
+        }
+
+        var toPosts = logged.Where(e => e.PostId is not null).GroupBy(e => e.PostId!.Value)
+            .Select(g => new TargetedEngagements(g.Key, g.ToArray())).ToArray();
+        var toUsers = logged.SelectMany(e => e.SubjectId is { } s ? new[] { (User: e.UserId, e), (User: s, e) } : [(e.UserId, e)])
+            .GroupBy(p => p.User).Select(g => new TargetedEngagements(g.Key, g.Select(p => p.e).ToArray())).ToArray();
+        try
+        {
+            await Task.WhenAll(
+                GrainFactory.GetGrain<IEngagementBatcherGrain>((long)EngagementTarget.Post).Deliver(toPosts),
+                GrainFactory.GetGrain<IEngagementBatcherGrain>((long)EngagementTarget.User).Deliver(toUsers));
+        }
+        catch (Exception exception)
+        {
+            Log.DeliveryFailed(logger, exception, logged.Count);
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = (int)Logging.DomainEventCode.DeliveryFailed, Level = LogLevel.Warning,
+            Message = "Delivering {Count} logged engagements failed; the grains will replay them from the log")]
+        public static partial void DeliveryFailed(ILogger logger, Exception exception, int count);
+    }
+}

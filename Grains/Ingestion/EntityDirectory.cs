@@ -1,0 +1,76 @@
+using System.Collections.Concurrent;
+using Recsys.Grains.Fanout;
+using Recsys.Grains.Interfaces.Posts;
+using Recsys.Grains.Interfaces.Users;
+using Recsys.Runtime;
+
+namespace Recsys.Grains.Ingestion;
+
+/// <summary>
+/// Answers "does this user exist" and "who wrote this post" for ingestion, remembering positive answers per silo
+/// (users and posts are never deleted, and a post's author never changes), so a hot post is asked once, not once
+/// per engagement. Negative answers are asked again: the entity may be created a moment later.
+/// </summary>
+public sealed class EntityDirectory(IGrainFactory grains)
+{
+    /// <summary>Remembered entities per kind before the memory is cleared and refilled.</summary>
+    public const int Capacity = 1_000_000;
+
+    private const int MaxParallelLookups = 256;
+
+    private readonly ConcurrentDictionary<long, bool> _users = new();
+    private readonly ConcurrentDictionary<long, long> _postAuthors = new();
+
+    /// <summary>The users among <paramref name="userIds"/> that exist.</summary>
+    public async Task<HashSet<long>> ExistingUsersAsync(IEnumerable<long> userIds)
+    {
+        var ids = userIds.Distinct().ToArray();
+        var existing = ids.Where(_users.ContainsKey).ToHashSet();
+        var unknown = ids.Where(id => !existing.Contains(id)).ToArray();
+        var found = await BoundedParallel.SelectAsync(unknown, MaxParallelLookups, id => grains.GetGrain<IUserGrain>(id).Exists());
+        var created = unknown.Where((_, i) => found[i]).ToArray();
+        existing.UnionWith(created);
+        Remember(_users, created.Select(id => KeyValuePair.Create(id, true)));
+        return existing;
+    }
+
+    /// <summary>The author of each post among <paramref name="postIds"/> that exists.</summary>
+    public async Task<Dictionary<long, long>> PostAuthorsAsync(IEnumerable<long> postIds)
+    {
+        var authors = new Dictionary<long, long>();
+        var unknown = new List<long>();
+        foreach (var id in postIds.Distinct())
+        {
+            if (_postAuthors.TryGetValue(id, out var author))
+            {
+                authors[id] = author;
+            }
+            else
+            {
+                unknown.Add(id);
+            }
+        }
+
+        var infos = (await BoundedParallel.SelectAsync(unknown, MaxParallelLookups, id => grains.GetGrain<IPostGrain>(id).TryGetInfo())).OfType<PostInfo>().ToArray();
+        foreach (var info in infos)
+        {
+            authors[info.Id] = info.AuthorId;
+        }
+
+        Remember(_postAuthors, infos.Select(info => KeyValuePair.Create(info.Id, info.AuthorId)));
+        return authors;
+    }
+
+    private static void Remember<TValue>(ConcurrentDictionary<long, TValue> cache, IEnumerable<KeyValuePair<long, TValue>> entries)
+    {
+        if (cache.Count > Capacity)
+        {
+            cache.Clear();
+        }
+
+        foreach (var (key, value) in entries)
+        {
+            cache[key] = value;
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using Recsys.Grains;
+using Recsys.Grains.Admin;
+using Recsys.Grains.Hosting;
+using Recsys.Runtime.Hosting;
+using Recsys.Silo.Api;
+
+namespace Recsys.Silo.Hosting;
+
+/// <summary>
+/// Builds the silo process: one silo on SQLite under the data directory (grain state, reminders and the engagement
+/// log in one file), the domain grains, the HTTP API and, unless turned off, the sample data. Program.cs runs it;
+/// tests start it on port 0.
+/// </summary>
+public static class SiloApplication
+{
+    public static WebApplication Build(SiloHostOptions options, Action<WebApplicationBuilder>? customize = null)
+    {
+        Directory.CreateDirectory(Path.GetFullPath(options.DataDirectory));
+        var builder = WebApplication.CreateSlimBuilder();
+        var http = new HttpEndpoints();
+        builder.WebHost.ConfigureKestrel(kestrel => http.Bind(kestrel, options.Urls));
+        builder.Services.AddSingleton(http);
+        builder.Services.AddSingleton(options);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+        builder.Services.ConfigureHttpJsonOptions(ApiJson.Configure);
+        builder.Services.AddSingleton(new GrainStateCatalog([GrainsAssembly.Assembly]));
+        builder.Services.AddRecsysSilo(silo =>
+        {
+            silo.AddSqliteGrainStorage("Default", o => o.FilePath = options.DatabasePath);
+            silo.UseSqliteReminders(o => o.FilePath = options.DatabasePath);
+            silo.AddRecsysDomain();
+            silo.UseSqliteEngagementLog(options.DatabasePath);
+        });
+        builder.Services.AddHostedService<SampleOnStartup>();
+        customize?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.MapHealth();
+        app.MapUsers();
+        app.MapPosts();
+        app.MapEngagements();
+        app.MapAdminGrains();
+        app.MapJobs();
+        return app;
+    }
+}

@@ -1,0 +1,104 @@
+using System.Text.Json;
+using Recsys.Grains.Aggregates;
+using Recsys.Grains.Interfaces.Engagements;
+
+namespace Recsys.Grains.Tests.Aggregates;
+
+[Trait("Category", "BVT")]
+[Trait("Area", "Aggregates")]
+public sealed class RollingAggregateTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 3, 2, 12, 0, 0, TimeSpan.Zero);
+    private static readonly AggregateSpec Spec = new(AggregateGroupOptions.Of(
+        [TimeSpan.FromMinutes(30), TimeSpan.FromDays(1)], [TimeSpan.FromHours(1), TimeSpan.FromHours(24)], TimeSpan.FromHours(1)));
+
+    [Fact]
+    public void A_decayed_count_halves_after_each_half_life_while_the_total_stays()
+    {
+        var aggregate = new RollingAggregate();
+        aggregate.Add(Spec, EngagementAction.Like, T0);
+        aggregate.Add(Spec, EngagementAction.Like, T0);
+
+        Assert.Equal(2f, aggregate.Decayed(Spec, EngagementAction.Like, 0, T0), 5);
+        Assert.Equal(1f, aggregate.Decayed(Spec, EngagementAction.Like, 0, T0.AddMinutes(30)), 5);
+        Assert.Equal(0.5f, aggregate.Decayed(Spec, EngagementAction.Like, 0, T0.AddMinutes(60)), 5);
+        Assert.Equal(1f, aggregate.Decayed(Spec, EngagementAction.Like, 1, T0.AddDays(1)), 5);
+        Assert.Equal(2f, aggregate.Total(EngagementAction.Like));
+    }
+
+    [Fact]
+    public void A_late_event_is_decayed_to_the_newest_time_as_if_it_had_arrived_in_order()
+    {
+        var inOrder = new RollingAggregate();
+        inOrder.Add(Spec, EngagementAction.Click, T0);
+        inOrder.Add(Spec, EngagementAction.Click, T0.AddMinutes(30));
+        var late = new RollingAggregate();
+        late.Add(Spec, EngagementAction.Click, T0.AddMinutes(30));
+        late.Add(Spec, EngagementAction.Click, T0);
+
+        var now = T0.AddHours(2);
+        Assert.Equal(inOrder.Decayed(Spec, EngagementAction.Click, 0, now), late.Decayed(Spec, EngagementAction.Click, 0, now), 5);
+        Assert.Equal(1.5f * 0.125f, late.Decayed(Spec, EngagementAction.Click, 0, now), 5);
+    }
+
+    [Fact]
+    public void Window_counts_are_exact_per_bucket_and_events_leave_them_as_the_ring_turns()
+    {
+        var aggregate = new RollingAggregate();
+        aggregate.Add(Spec, EngagementAction.Reply, T0.AddMinutes(5));
+        aggregate.Add(Spec, EngagementAction.Reply, T0.AddHours(3));
+        aggregate.Add(Spec, EngagementAction.Reply, T0.AddHours(3).AddMinutes(59));
+
+        var now = T0.AddHours(3).AddMinutes(59);
+        Assert.Equal(2f, aggregate.WindowCount(Spec, EngagementAction.Reply, 0, now));
+        Assert.Equal(3f, aggregate.WindowCount(Spec, EngagementAction.Reply, 1, now));
+        Assert.Equal(0f, aggregate.WindowCount(Spec, EngagementAction.Reply, 0, now.AddHours(1)));
+        Assert.Equal(2f, aggregate.WindowCount(Spec, EngagementAction.Reply, 1, T0.AddHours(24)));
+        Assert.Equal(0f, aggregate.WindowCount(Spec, EngagementAction.Reply, 1, T0.AddHours(28)));
+        Assert.Equal(3f, aggregate.Total(EngagementAction.Reply));
+    }
+
+    [Fact]
+    public void Only_actions_seen_take_space_and_an_idle_aggregate_drops_its_ring()
+    {
+        var aggregate = new RollingAggregate();
+        Assert.True(aggregate.IsEmpty);
+        aggregate.Add(Spec, EngagementAction.Like, T0);
+        aggregate.Add(Spec, EngagementAction.Like, T0.AddHours(2));
+
+        var counter = Assert.Single(aggregate.Actions);
+        Assert.Equal(3, counter.Recent.Length); // newest bucket first, only as long as needed
+        aggregate.Compact(Spec, T0.AddDays(2));
+        Assert.Empty(counter.Recent);
+        Assert.Equal(2f, counter.Total);
+    }
+
+    [Fact]
+    public void An_aggregate_survives_a_json_round_trip_as_grain_state()
+    {
+        var aggregate = new RollingAggregate();
+        aggregate.Add(Spec, EngagementAction.ProfileClick, T0);
+        aggregate.Add(Spec, EngagementAction.Like, T0.AddMinutes(10), 2f);
+
+        var json = JsonSerializer.Serialize(aggregate, JsonSerializerOptions.Web);
+        var back = JsonSerializer.Deserialize<RollingAggregate>(json, JsonSerializerOptions.Web)!;
+
+        Assert.Contains("\"profile_click\"", json);
+        Assert.Equal(aggregate.Read(Spec, T0.AddHours(1)), back.Read(Spec, T0.AddHours(1)), new ViewComparer());
+    }
+
+    [Fact]
+    public void A_group_whose_windows_are_not_whole_buckets_is_refused()
+    {
+        Assert.Throws<ArgumentException>(() => new AggregateSpec(AggregateGroupOptions.Of([TimeSpan.FromHours(1)], [TimeSpan.FromMinutes(90)], TimeSpan.FromHours(1))));
+        Assert.Throws<ArgumentException>(() => new AggregateSpec(AggregateGroupOptions.Of([TimeSpan.Zero], [], TimeSpan.FromHours(1))));
+    }
+
+    private sealed class ViewComparer : IEqualityComparer<Interfaces.Aggregates.AggregateView>
+    {
+        public bool Equals(Interfaces.Aggregates.AggregateView? x, Interfaces.Aggregates.AggregateView? y) =>
+            JsonSerializer.Serialize(x) == JsonSerializer.Serialize(y);
+
+        public int GetHashCode(Interfaces.Aggregates.AggregateView obj) => 0;
+    }
+}

@@ -1,0 +1,48 @@
+using Recsys.Grains.Ingestion;
+
+namespace Recsys.Grains.Tests.Ingestion;
+
+[Trait("Category", "BVT")]
+[Trait("Area", "Ingestion")]
+public sealed class CoalescerTests
+{
+    [Fact]
+    public async Task Items_arriving_while_a_send_is_in_flight_go_together_in_the_next_send_within_the_batch_size()
+    {
+        var gate = new TaskCompletionSource();
+        var sends = new List<int[]>();
+        var coalescer = new Coalescer<string, int>(async (_, items) =>
+        {
+            lock (sends)
+            {
+                sends.Add(items.ToArray());
+            }
+
+            if (sends.Count == 1)
+            {
+                await gate.Task;
+            }
+        }, maxBatch: 4);
+
+        var first = coalescer.Enqueue("post", [1]);
+        var waiting = Enumerable.Range(2, 9).Select(i => coalescer.Enqueue("post", [i])).ToArray();
+        var other = coalescer.Enqueue("other", [100]);
+        await other;
+        gate.SetResult();
+        await Task.WhenAll(waiting.Append(first));
+
+        Assert.Equal([[1], [100], [2, 3, 4, 5], [6, 7, 8, 9], [10]], sends.Select(s => s.ToArray()));
+    }
+
+    [Fact]
+    public async Task A_failed_send_fails_the_enqueues_it_carried_and_the_next_ones_still_go()
+    {
+        var calls = 0;
+        var coalescer = new Coalescer<int, int>((_, _) => ++calls == 1 ? Task.FromException(new InvalidOperationException("down")) : Task.CompletedTask, 10);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => coalescer.Enqueue(1, [1, 2]));
+        await coalescer.Enqueue(1, [3]);
+
+        Assert.Equal(2, calls);
+    }
+}

@@ -1,0 +1,99 @@
+using Recsys.Grains.Ingestion.Log;
+using Recsys.Grains.Interfaces.Engagements;
+using Recsys.Grains.Tests.Support;
+
+namespace Recsys.Grains.Tests.Ingestion;
+
+/// <summary>The contract every event log keeps; run against memory, SQLite and PostgreSQL.</summary>
+public abstract class EngagementLogContractTests
+{
+    protected static readonly DateTimeOffset Now = new(2026, 3, 2, 12, 0, 0, TimeSpan.Zero);
+
+    protected abstract IEngagementLog CreateLog();
+
+    [SkippableFact]
+    public async Task Appending_assigns_increasing_sequences_and_a_known_id_is_a_duplicate()
+    {
+        var log = CreateLog();
+        var like = Pending(1, EngagementAction.Like, post: 10, subject: 2, id: "a");
+
+        var first = await log.AppendAsync([like, Pending(1, EngagementAction.Click, post: 10, subject: 2, id: "b")], Now);
+        var second = await log.AppendAsync([Pending(3, EngagementAction.Login, id: "c"), like], Now);
+
+        Assert.True(first[0] > 0 && first[1] > first[0] && second[0] > first[1]);
+        Assert.Equal(0, second[1]);
+    }
+
+    [SkippableFact]
+    public async Task A_post_reads_its_events_and_a_user_reads_those_it_made_or_is_the_subject_of_in_order()
+    {
+        var log = CreateLog();
+        var s = await log.AppendAsync(
+        [
+            Pending(1, EngagementAction.Like, post: 10, subject: 2),
+            Pending(2, EngagementAction.Follow, target: 1, subject: 1),
+            Pending(3, EngagementAction.Like, post: 11, subject: 4),
+            Pending(1, EngagementAction.Dwell, post: 11, subject: 4, value: 1500),
+        ], Now);
+
+        var post = await log.ReadAsync(LogStream.Post, 11, 0, 10);
+        var user = await log.ReadAsync(LogStream.User, 1, 0, 10);
+        var tail = await log.ReadAsync(LogStream.User, 1, s[1], 1);
+
+        Assert.Equal([s[2], s[3]], post.Select(e => e.Sequence));
+        Assert.Equal([s[0], s[1], s[3]], user.Select(e => e.Sequence));
+        Assert.Equal(s[3], Assert.Single(tail).Sequence);
+        var dwell = user[^1];
+        Assert.Equal((EngagementAction.Dwell, 11L, 4L, 1500d, Now.AddMinutes(-1)), (dwell.Action, dwell.PostId!.Value, dwell.SubjectId!.Value, dwell.Value!.Value, dwell.Time));
+    }
+
+    [SkippableFact]
+    public async Task Old_rows_are_pruned_only_once_every_grain_they_touch_has_checkpointed_them()
+    {
+        var log = CreateLog();
+        var s = await log.AppendAsync([Pending(1, EngagementAction.Like, post: 10, subject: 2)], Now.AddDays(-8));
+        var later = await log.AppendAsync([Pending(1, EngagementAction.Click, post: 10, subject: 2)], Now);
+
+        Assert.Equal(3, (await log.FindLaggingAsync(Now.AddDays(-7), 10)).Count);
+        await log.RecordCheckpointAsync(LogStream.User, 1, s[0]);
+        await log.RecordCheckpointAsync(LogStream.Post, 10, later[0]);
+        Assert.Equal(0, await log.PruneAsync(Now.AddDays(-7)));
+        Assert.Equal([new GrainCheckpointLag(LogStream.User, 2)], await log.FindLaggingAsync(Now.AddDays(-7), 10));
+
+        await log.RecordCheckpointAsync(LogStream.User, 2, s[0]);
+        await log.RecordCheckpointAsync(LogStream.User, 2, 0); // a checkpoint never moves back
+        Assert.Equal(1, await log.PruneAsync(Now.AddDays(-7)));
+        Assert.Equal([later[0]], (await log.ReadAsync(LogStream.Post, 10, 0, 10)).Select(e => e.Sequence));
+    }
+
+    private static PendingEngagement Pending(long user, EngagementAction action, long? post = null, long? target = null, long? subject = null, double? value = null, string? id = null) =>
+        new(new EngagementEvent(id ?? Guid.NewGuid().ToString("N"), user, action, post, target, Now.AddMinutes(-1), value), subject);
+}
+
+[Trait("Category", "BVT")]
+[Trait("Area", "Ingestion")]
+public sealed class MemoryEngagementLogTests : EngagementLogContractTests
+{
+    protected override IEngagementLog CreateLog() => new MemoryEngagementLog();
+}
+
+[Trait("Category", "Functional")]
+[Trait("Area", "Ingestion")]
+public sealed class SqliteEngagementLogTests : EngagementLogContractTests, IDisposable
+{
+    private readonly TemporaryDatabase _database = new();
+
+    public void Dispose() => _database.Dispose();
+
+    protected override IEngagementLog CreateLog() =>
+        new SqliteEngagementLog(new EngagementLogOptions { Provider = EngagementLogProvider.Sqlite, FilePath = _database.FilePath }, "test");
+}
+
+[Trait("Category", "Functional")]
+[Trait("Area", "Ingestion")]
+public sealed class PostgresEngagementLogTests : EngagementLogContractTests
+{
+    protected override IEngagementLog CreateLog() => new PostgresEngagementLog(
+        new EngagementLogOptions { Provider = EngagementLogProvider.Postgres, ConnectionString = PostgresTestDatabase.GetConnectionStringOrSkip() },
+        "log-" + Guid.NewGuid().ToString("N"));
+}
