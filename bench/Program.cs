@@ -13,6 +13,9 @@ switch (name)
     case "ping":
         Print(await InSiloPingBenchmark.RunAsync(TimeSpan.FromSeconds(Number(1, 10))));
         break;
+    case "cluster-ping":
+        Print(await ClusterPingBenchmark.RunAsync(TimeSpan.FromSeconds(Number(1, 10))));
+        break;
     case "tweepcred":
         Print(await TweepcredBenchmark.RunAsync((int)Number(1, TweepcredBenchmark.DefaultUsers), (int)Number(2, TweepcredBenchmark.DefaultEdges)));
         break;
@@ -26,7 +29,7 @@ switch (name)
 
         break;
     default:
-        Console.Error.WriteLine($"unknown benchmark '{name}'; known: ping, tweepcred, knownfor");
+        Console.Error.WriteLine($"unknown benchmark '{name}'; known: ping, cluster-ping, tweepcred, knownfor");
         return 2;
 }
 
