@@ -76,6 +76,33 @@ internal sealed partial class ActivationData
         }
     }
 
+    /// <summary>
+    /// The silo is crashing (a test's kill): no hooks, no writes, no directory updates; timers stop and queued
+    /// calls fail as they would if the process died.
+    /// </summary>
+    public void Abandon()
+    {
+        GrainTimer[] timers;
+        lock (_lock)
+        {
+            timers = _timers?.ToArray() ?? [];
+        }
+
+        foreach (var timer in timers)
+        {
+            timer.Dispose();
+        }
+
+        var lost = TakeWaiting(ActivationState.Invalid);
+        _lifetime.Cancel();
+        foreach (var request in lost)
+        {
+            request.Fail(new Messaging.SiloUnavailableException($"Silo hosting {GrainId} died."));
+        }
+
+        _deactivated.TrySetResult();
+    }
+
     private void LoseRegistration(GrainAddress winner)
     {
         var forwarded = TakeWaiting(ActivationState.Invalid);

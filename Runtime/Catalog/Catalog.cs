@@ -115,6 +115,17 @@ internal sealed class Catalog
         }
     }
 
+    /// <summary>Drops every activation without deactivating it (a test's simulated crash).</summary>
+    public void AbandonAll()
+    {
+        foreach (var activation in Activations.ToList())
+        {
+            activation.Abandon();
+        }
+
+        _targets.Clear();
+    }
+
     public ActivationData CreateActivation(GrainId grainId, GrainClassInfo classInfo) =>
         new(grainId, classInfo, _services ?? throw new InvalidOperationException("The silo has not started."));
 

@@ -144,7 +144,10 @@ internal sealed class GrainLocator
         }
     }
 
-    private SiloAddress OwnerOf(GrainId grainId) => _ring.OwnerOf(grainId) ?? _self;
+    /// <summary>The silo whose ring range holds this grain (directory partition, reminders).</summary>
+    public SiloAddress OwnerOf(GrainId grainId) => _ring.OwnerOf(grainId) ?? _self;
+
+    public bool IsOwner(GrainId grainId) => OwnerOf(grainId).Equals(_self);
 
     private bool IsLive(SiloAddress silo)
     {

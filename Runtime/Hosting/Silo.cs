@@ -26,7 +26,9 @@ internal sealed partial class Silo : IHostedLifecycleService, ISiloControl
     private readonly SiloMessageCenter _messages;
     private readonly ILogger<Silo> _logger;
     private ReminderService? _reminders;
+    private SiloHealthMonitor? _health;
     private bool _joined;
+    private bool _killed;
 
     public Silo(IServiceProvider services, Catalog.Catalog catalog, MembershipAgent membership, SiloMessageCenter messages, ILogger<Silo> logger)
     {
@@ -67,6 +69,12 @@ internal sealed partial class Silo : IHostedLifecycleService, ISiloControl
         {
             _messages.OnMembershipChanged(snapshot);
             locator.OnMembershipChanged(snapshot);
+            if (snapshot.StatusOf(_membership.LocalSilo) == SiloStatus.Dead && !_killed)
+            {
+                // Dead is final: the cluster has moved on without this silo, so it stops (a host may restart it as a new generation).
+                Log.DeclaredDead(_logger, _membership.LocalSilo);
+                _services.GetRequiredService<IHostApplicationLifetime>().StopApplication();
+            }
         });
         _services.GetRequiredService<ResponseTimeoutSweeper>().Start();
         _services.GetRequiredService<IdleActivationCollector>().Start();
@@ -77,18 +85,64 @@ internal sealed partial class Silo : IHostedLifecycleService, ISiloControl
     {
         await _membership.JoinAsync(cancellationToken);
         _joined = true;
+        _health = _services.GetRequiredService<SiloHealthMonitor>();
+        _health.Start();
         if (_services.GetService<IReminderTable>() is not null)
         {
-            _reminders = _services.GetRequiredService<ReminderService>();
-            await _reminders.StartAsync(cancellationToken);
+            var reminders = _services.GetRequiredService<ReminderService>();
+            var locator = _services.GetRequiredService<GrainLocator>();
+            var empty = JsonSerializer.SerializeToUtf8Bytes(new EmptyMessage(), RuntimeJsonContext.Default.EmptyMessage);
+            reminders.SetOwnership(locator.IsOwner);
+            reminders.NotifyOwner = grainId => _messages.SendSystemAsync(locator.OwnerOf(grainId), SystemOperations.RemindersRefresh, empty, TimeSpan.FromSeconds(10));
+            _messages.AddSystemHandler(SystemOperations.RemindersRefresh, async (_, _) =>
+            {
+                await reminders.RefreshSafelyAsync();
+                return empty;
+            });
+            _membership.Subscribe(snapshot => _ = reminders.RefreshSafelyAsync());
+            await reminders.StartAsync(cancellationToken);
+            _reminders = reminders;
         }
 
         Log.Started(_logger, Address, _catalog.Registry.Classes.Count());
     }
 
+    /// <summary>
+    /// Simulates a crash (tests): activations are dropped without hooks or writes, connections close without a
+    /// goodbye, and nothing is written to the membership table; peers must detect the death by probing.
+    /// </summary>
+    public async Task KillAsync()
+    {
+        _killed = true;
+        if (_health is not null)
+        {
+            await _health.DisposeAsync();
+        }
+
+        if (_reminders is not null)
+        {
+            await _reminders.DisposeAsync();
+        }
+
+        await _membership.DisposeAsync();
+        _services.GetRequiredService<IdleActivationCollector>().Dispose();
+        _catalog.AbandonAll();
+        await _messages.DisposeAsync();
+    }
+
     public async Task StoppingAsync(CancellationToken cancellationToken)
     {
+        if (_killed)
+        {
+            return;
+        }
+
         Log.Stopping(_logger, Address, ActivationCount);
+        if (_health is not null)
+        {
+            await _health.DisposeAsync();
+        }
+
         if (_joined)
         {
             await TryAsync(() => _membership.AnnounceShuttingDownAsync(cancellationToken));
@@ -170,6 +224,9 @@ internal sealed partial class Silo : IHostedLifecycleService, ISiloControl
 
         [LoggerMessage(EventId = (int)RuntimeEventCode.SiloStopping, Level = LogLevel.Information, Message = "Silo {Silo} stopping; deactivating {Activations} activations")]
         public static partial void Stopping(ILogger logger, SiloAddress silo, int activations);
+
+        [LoggerMessage(EventId = 1503, Level = LogLevel.Critical, Message = "Silo {Silo} reads itself dead in the membership table; stopping")]
+        public static partial void DeclaredDead(ILogger logger, SiloAddress silo);
 
         [LoggerMessage(EventId = 1502, Level = LogLevel.Warning, Message = "Updating this silo's membership row failed")]
         public static partial void MembershipWriteFailed(ILogger logger, Exception exception);

@@ -54,6 +54,7 @@ public static class SiloServiceCollectionExtensions
         });
         services.TryAddSingleton<IMembershipTable, InMemoryMembershipTable>();
         services.TryAddSingleton<MembershipAgent>();
+        services.TryAddSingleton<SiloHealthMonitor>();
         services.TryAddSingleton<IClusterMembership>(sp => sp.GetRequiredService<MembershipAgent>());
         services.TryAddSingleton<ConnectionAuthenticator>();
         services.TryAddSingleton<MessageCodec>();

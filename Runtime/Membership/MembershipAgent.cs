@@ -83,6 +83,13 @@ internal sealed partial class MembershipAgent : IClusterMembership, IAsyncDispos
         }
     }
 
+    /// <summary>After another silo's row changed: re-read and tell the peers to re-read.</summary>
+    public async Task RefreshAndGossipAsync()
+    {
+        await RefreshAsync().ConfigureAwait(false);
+        await GossipAsync().ConfigureAwait(false);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_refreshTimer is not null)

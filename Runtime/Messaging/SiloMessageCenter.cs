@@ -28,6 +28,7 @@ internal sealed partial class SiloMessageCenter : IConnectionListener, IAsyncDis
     private readonly ILoggerFactory _loggers;
     private readonly Dictionary<string, Func<Connection, byte[], Task<byte[]>>> _systemHandlers = new(StringComparer.Ordinal);
     private int _stopped;
+    private int _isolated;
 
     public SiloMessageCenter(
         MessageCodec codec,
@@ -80,9 +81,29 @@ internal sealed partial class SiloMessageCenter : IConnectionListener, IAsyncDis
         return await connection.SendSystemAsync(operation, payload, timeout).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Cuts this silo off from every peer and client, as a network partition would (tests): open connections close,
+    /// new ones are refused both ways. The membership table stays reachable, so the silo can learn it was voted dead.
+    /// </summary>
+    public void Isolate()
+    {
+        Interlocked.Exchange(ref _isolated, 1);
+        foreach (var connection in _all.Keys.ToList())
+        {
+            connection.Close(new SiloUnavailableException("isolated"));
+        }
+    }
+
     /// <summary>Accepts a connection from a peer silo or a client (Kestrel's side).</summary>
     public async Task AcceptAsync(IDuplexPipe pipe, string remote, bool gateway)
     {
+        if (Volatile.Read(ref _isolated) != 0)
+        {
+            await pipe.Output.CompleteAsync().ConfigureAwait(false);
+            await pipe.Input.CompleteAsync().ConfigureAwait(false);
+            return;
+        }
+
         HelloMessage hello;
         using (var timeout = new CancellationTokenSource(HandshakeTimeout))
         {
@@ -173,9 +194,9 @@ internal sealed partial class SiloMessageCenter : IConnectionListener, IAsyncDis
 
     private Task<Connection> GetConnection(SiloAddress silo)
     {
-        if (Volatile.Read(ref _stopped) != 0)
+        if (Volatile.Read(ref _stopped) != 0 || Volatile.Read(ref _isolated) != 0)
         {
-            return Task.FromException<Connection>(new SiloUnavailableException($"Silo {_local.Address} is stopping."));
+            return Task.FromException<Connection>(new SiloUnavailableException($"Silo {_local.Address} is stopping or cut off."));
         }
 
         var lazy = _outbound.GetOrAdd(silo, s => new Lazy<Task<Connection>>(() => ConnectAsync(s)));

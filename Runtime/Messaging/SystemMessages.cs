@@ -41,4 +41,5 @@ internal static class SystemOperations
     public const string MembershipRefresh = "membership.refresh";
     public const string Manifest = "manifest";
     public const string Ping = "ping";
+    public const string RemindersRefresh = "reminders.refresh";
 }

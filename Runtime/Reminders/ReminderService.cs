@@ -6,9 +6,11 @@ using Recsys.Runtime.Logging;
 namespace Recsys.Runtime.Reminders;
 
 /// <summary>
-/// The silo's reminder agent. The table is the source of truth; this keeps a local timer per row it owns (for now
-/// the whole ring: one silo), delivers each tick as an <see cref="IRemindable.ReceiveReminder"/> call, which
-/// activates the grain, and re-reads the table every <see cref="ReminderOptions.RefreshPeriod"/>.
+/// The silo's reminder agent. The table is the source of truth; this silo keeps a local timer for each row whose
+/// grain hash it owns on the membership ring, delivers each tick as an <see cref="IRemindable.ReceiveReminder"/>
+/// call (which activates the grain wherever it lives), and re-reads the table every
+/// <see cref="ReminderOptions.RefreshPeriod"/> and whenever membership changes, so a dead silo's reminders are
+/// taken over by the silos that now own their range.
 /// </summary>
 internal sealed partial class ReminderService : IAsyncDisposable
 {
@@ -21,6 +23,7 @@ internal sealed partial class ReminderService : IAsyncDisposable
     private readonly object _lock = new();
     private ITimer? _refreshTimer;
     private bool _stopped;
+    private Func<GrainId, bool> _ownedHere = _ => true;
 
     public ReminderService(IReminderTable table, IGrainFactory grains, TimeProvider time, IOptions<ReminderOptions> options, ILogger<ReminderService> logger)
     {
@@ -38,6 +41,12 @@ internal sealed partial class ReminderService : IAsyncDisposable
         _refreshTimer = _time.CreateTimer(static self => _ = ((ReminderService)self!).RefreshSafelyAsync(), this, _options.RefreshPeriod, _options.RefreshPeriod);
     }
 
+    /// <summary>Which grains' reminders this silo runs (set from the membership ring).</summary>
+    public void SetOwnership(Func<GrainId, bool> ownedHere) => _ownedHere = ownedHere;
+
+    /// <summary>Tells the silo that owns a reminder to re-read the table (set by the silo at start).</summary>
+    public Func<GrainId, Task>? NotifyOwner { get; set; }
+
     public async Task<IGrainReminder> RegisterOrUpdateAsync(GrainId grainId, string name, TimeSpan dueTime, TimeSpan period)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
@@ -50,7 +59,15 @@ internal sealed partial class ReminderService : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(dueTime, TimeSpan.Zero);
         var entry = new ReminderEntry(grainId, name, _time.GetUtcNow() + dueTime, period);
         var etag = await _table.UpsertRowAsync(entry);
-        Schedule(entry with { ETag = etag });
+        if (_ownedHere(grainId))
+        {
+            Schedule(entry with { ETag = etag });
+        }
+        else if (NotifyOwner is { } notify)
+        {
+            await notify(grainId);
+        }
+
         return new GrainReminder(name, etag);
     }
 
@@ -103,7 +120,7 @@ internal sealed partial class ReminderService : IAsyncDisposable
     {
         var rows = await _table.ReadRangeAsync(0, 0, cancellationToken);
         var seen = new HashSet<(GrainId, string)>();
-        foreach (var row in rows)
+        foreach (var row in rows.Where(r => _ownedHere(r.GrainId)))
         {
             seen.Add((row.GrainId, row.ReminderName));
             Schedule(row);
@@ -121,7 +138,7 @@ internal sealed partial class ReminderService : IAsyncDisposable
         }
     }
 
-    private async Task RefreshSafelyAsync()
+    public async Task RefreshSafelyAsync()
     {
         try
         {

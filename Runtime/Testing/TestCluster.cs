@@ -92,6 +92,15 @@ public sealed class TestCluster : IAsyncDisposable
         var app = builder.Build();
         await app.StartAsync();
         var silo = new TestSilo(app, gatewayPort);
+
+        // a silo that asks to stop (it read itself dead) stops, as its process would exit
+        app.Lifetime.ApplicationStopping.Register(() => _ = Task.Run(async () =>
+        {
+            if (Silos.Contains(silo))
+            {
+                await StopSiloAsync(silo);
+            }
+        }));
         lock (_silos)
         {
             _silos.Add(silo);
@@ -108,6 +117,22 @@ public sealed class TestCluster : IAsyncDisposable
             _silos.Remove(silo);
         }
 
+        await silo.App.StopAsync();
+        await silo.App.DisposeAsync();
+    }
+
+    /// <summary>
+    /// Kills a silo: no deactivation, no goodbye in the membership table, connections cut. The others find out by
+    /// probing it, as they would after a crash.
+    /// </summary>
+    public async Task KillSiloAsync(TestSilo silo)
+    {
+        lock (_silos)
+        {
+            _silos.Remove(silo);
+        }
+
+        await silo.Services.GetRequiredService<Hosting.Silo>().KillAsync();
         await silo.App.StopAsync();
         await silo.App.DisposeAsync();
     }
@@ -166,6 +191,15 @@ public sealed class TestSilo
     public SiloAddress Address { get; }
 
     public int GatewayPort { get; }
+
+    /// <summary>This silo's current view of the cluster.</summary>
+    public IClusterMembership Membership => Services.GetRequiredService<IClusterMembership>();
+
+    /// <summary>Signalled when the silo's host begins to stop, on request or on its own (after reading itself dead).</summary>
+    public CancellationToken Stopped => App.Lifetime.ApplicationStopping;
+
+    /// <summary>Cuts the silo off from its peers and clients, as a network partition would.</summary>
+    public void Isolate() => Services.GetRequiredService<Messaging.SiloMessageCenter>().Isolate();
 
     /// <summary>The gateway endpoint a client connects to, "127.0.0.1:port".</summary>
     public string Gateway => $"127.0.0.1:{GatewayPort}";
