@@ -23,7 +23,10 @@ public sealed partial class ClusterClient : IGrainCallInvoker, IGrainTypeResolve
     private readonly MessageCodec _codec;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly List<GatewayConnection> _gateways;
+    private readonly object _gatewaysLock = new();
+    private GatewayConnection[] _gateways; // copy on write: readers take the array as it is
+    private readonly PostgresGatewayList? _table;
+    private ITimer? _gatewayRefresh;
     private readonly long _timeoutTicks;
     private static readonly TimeSpan ReconnectThrottle = TimeSpan.FromSeconds(1);
     private Dictionary<string, string> _grainTypes = new(StringComparer.Ordinal);
@@ -38,7 +41,8 @@ public sealed partial class ClusterClient : IGrainCallInvoker, IGrainTypeResolve
         _logger = loggers.CreateLogger<ClusterClient>();
         GrainFactory = new GrainFactory(this, this);
         _codec = new MessageCodec(new GrainStateJson([new GrainReferenceJsonConverter(() => GrainFactory)], []), time);
-        _gateways = options.Gateways.Select(g => new GatewayConnection(ParseGateway(g), this)).ToList();
+        _gateways = options.Gateways.Select(g => new GatewayConnection(ParseGateway(g), this)).ToArray();
+        _table = options.MembershipConnectionString is { } table ? new PostgresGatewayList(table, options.ClusterId) : null;
         _timeoutTicks = (long)(options.ResponseTimeout.TotalSeconds * time.TimestampFrequency);
     }
 
@@ -68,14 +72,15 @@ public sealed partial class ClusterClient : IGrainCallInvoker, IGrainTypeResolve
     public static async Task<ClusterClient> ConnectAsync(ClusterClientOptions options, ILoggerFactory? loggers = null, TimeProvider? time = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (options.Gateways.Count == 0)
+        if (options.Gateways.Count == 0 && options.MembershipConnectionString is null)
         {
-            throw new ArgumentException("At least one gateway is needed.", nameof(options));
+            throw new ArgumentException("At least one gateway, or a membership table to read them from, is needed.", nameof(options));
         }
 
         var client = new ClusterClient(options, time ?? TimeProvider.System, loggers ?? NullLoggerFactory.Instance);
         for (var attempt = 1; ; attempt++)
         {
+            await client.RefreshGatewaysAsync().ConfigureAwait(false);
             await Task.WhenAll(client._gateways.Select(g => g.TryConnectAsync(cancellationToken))).ConfigureAwait(false);
             var live = client._gateways.FirstOrDefault(g => g.IsLive);
             if (live is not null && await client.TryLoadManifestAsync(live).ConfigureAwait(false))
@@ -94,6 +99,11 @@ public sealed partial class ClusterClient : IGrainCallInvoker, IGrainTypeResolve
         }
 
         client._sweep = client._time.CreateTimer(static c => ((ClusterClient)c!).Sweep(), client, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+        if (client._table is not null)
+        {
+            client._gatewayRefresh = client._time.CreateTimer(static c => _ = ((ClusterClient)c!).RefreshGatewaysAsync(), client, options.GatewayListRefreshPeriod, options.GatewayListRefreshPeriod);
+        }
+
         return client;
     }
 
@@ -169,6 +179,31 @@ public sealed partial class ClusterClient : IGrainCallInvoker, IGrainTypeResolve
         try
         {
             await Task.WhenAll(_gateways.Select(g => g.TryConnectAsync(CancellationToken.None, ignoreRetryPeriod: true))).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            Log.ReconnectFailed(_logger, exception);
+        }
+    }
+
+    // New gateways in the table join the rotation; the ones that left are marked dead by their connections.
+    private async Task RefreshGatewaysAsync()
+    {
+        if (_table is null)
+        {
+            return;
+        }
+
+        try
+        {
+            var listed = await _table.ReadAsync().ConfigureAwait(false);
+            lock (_gatewaysLock)
+            {
+                var added = listed.Select(ParseGateway).Where(e => _gateways.All(known => known.Name != e.ToString())).Select(e => new GatewayConnection(e, this));
+                _gateways = [.. _gateways, .. added];
+            }
+
+            await Task.WhenAll(_gateways.Select(g => g.TryConnectAsync(CancellationToken.None))).ConfigureAwait(false);
         }
         catch (Exception exception)
         {

@@ -14,6 +14,18 @@ public sealed class ClusterClientOptions
     /// <summary>The default value for <see cref="GatewayRetryPeriod"/>: a dead gateway is retried after a minute.</summary>
     public static readonly TimeSpan DefaultGatewayRetryPeriod = TimeSpan.FromMinutes(1);
 
+    /// <summary>The default value for <see cref="GatewayListRefreshPeriod"/>: one minute (Orleans' GatewayListRefreshPeriod).</summary>
+    public static readonly TimeSpan DefaultGatewayListRefreshPeriod = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Read the gateway list from the cluster's PostgreSQL membership table instead of (or as well as) <see cref="Gateways"/>,
+    /// and refresh it every <see cref="GatewayListRefreshPeriod"/>.
+    /// </summary>
+    public string? MembershipConnectionString { get; set; }
+
+    /// <summary>How often the gateway list is re-read from the membership table.</summary>
+    public TimeSpan GatewayListRefreshPeriod { get; set; } = DefaultGatewayListRefreshPeriod;
+
     /// <summary>Gateway endpoints, "host:port" (default: the local silo's gateway, 127.0.0.1:30000).</summary>
     public List<string> Gateways { get; set; } = [$"127.0.0.1:{EndpointOptions.DefaultGatewayPort}"];
 

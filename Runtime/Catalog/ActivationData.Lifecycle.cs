@@ -160,7 +160,15 @@ internal sealed partial class ActivationData
                 await grain.OnDeactivateAsync(reason, _lifetime.Token);
             }
 
-            if (reason.Code != DeactivationReasonCode.ApplicationError)
+            if (reason.Code == DeactivationReasonCode.Migrating)
+            {
+                // a move carries the state with it: write every state before the activation leaves
+                foreach (var state in _states)
+                {
+                    await state.WriteForMoveAsync();
+                }
+            }
+            else if (reason.Code != DeactivationReasonCode.ApplicationError)
             {
                 foreach (var state in _states)
                 {

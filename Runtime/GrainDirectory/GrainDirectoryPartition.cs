@@ -22,12 +22,16 @@ internal sealed class GrainDirectoryPartition
         }
     }
 
-    /// <summary>Registers the address unless a live one exists; returns the winner.</summary>
+    /// <summary>
+    /// Registers the address unless a live one exists; returns the winner. An entry with activation id 0 is a
+    /// placement hint (a moved grain's new silo): the first activation on that silo replaces it.
+    /// </summary>
     public GrainAddress Register(GrainAddress address, Func<SiloAddress, bool> isLive)
     {
         lock (_lock)
         {
-            if (_entries.TryGetValue(address.GrainId, out var existing) && isLive(existing.Silo))
+            if (_entries.TryGetValue(address.GrainId, out var existing) && isLive(existing.Silo)
+                && !(existing.ActivationId == 0 && existing.Silo.Equals(address.Silo)))
             {
                 return existing;
             }

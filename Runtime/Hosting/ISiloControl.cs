@@ -15,6 +15,12 @@ public interface ISiloControl
     /// <summary>Per grain type and method call statistics of this silo.</summary>
     IReadOnlyList<MethodStatisticsSnapshot> GetMethodStatistics();
 
-    /// <summary>Deactivates every idle activation now, without waiting for the collection quantum.</summary>
+    /// <summary>Runs one idle-collection pass now, without waiting for the collection quantum.</summary>
     int CollectIdleActivations();
+
+    /// <summary>
+    /// Scale-out: every silo moves its activations above the cluster average (up to a cap each) to the least loaded
+    /// silo, writing each one's state before it moves. Returns how many moved.
+    /// </summary>
+    Task<int> RebalanceClusterAsync(int maxMovesPerSilo);
 }

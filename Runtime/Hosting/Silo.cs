@@ -8,6 +8,7 @@ using Recsys.Runtime.Logging;
 using Recsys.Runtime.Membership;
 using Recsys.Runtime.Messaging;
 using Recsys.Runtime.Metrics;
+using Recsys.Runtime.Placement;
 using Recsys.Runtime.Reminders;
 
 namespace Recsys.Runtime.Hosting;
@@ -87,6 +88,7 @@ internal sealed partial class Silo : IHostedLifecycleService, ISiloControl
         _joined = true;
         _health = _services.GetRequiredService<SiloHealthMonitor>();
         _health.Start();
+        _services.GetRequiredService<ActivationRebalancer>().Start();
         if (_services.GetService<IReminderTable>() is not null)
         {
             var reminders = _services.GetRequiredService<ReminderService>();
@@ -143,6 +145,8 @@ internal sealed partial class Silo : IHostedLifecycleService, ISiloControl
             await _health.DisposeAsync();
         }
 
+        await _services.GetRequiredService<ActivationRebalancer>().DisposeAsync();
+
         if (_joined)
         {
             await TryAsync(() => _membership.AnnounceShuttingDownAsync(cancellationToken));
@@ -178,6 +182,8 @@ internal sealed partial class Silo : IHostedLifecycleService, ISiloControl
     public IReadOnlyList<MethodStatisticsSnapshot> GetMethodStatistics() => _services.GetRequiredService<GrainCallMetrics>().Snapshot();
 
     public int CollectIdleActivations() => _services.GetRequiredService<IdleActivationCollector>().Collect();
+
+    public Task<int> RebalanceClusterAsync(int maxMovesPerSilo) => _services.GetRequiredService<ActivationRebalancer>().RebalanceClusterAsync(maxMovesPerSilo);
 
     private ManifestMessage BuildManifest()
     {

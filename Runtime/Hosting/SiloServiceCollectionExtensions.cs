@@ -13,6 +13,7 @@ using Recsys.Runtime.GrainDirectory;
 using Recsys.Runtime.Membership;
 using Recsys.Runtime.Messaging;
 using Recsys.Runtime.Metrics;
+using Recsys.Runtime.Placement;
 using Recsys.Runtime.Reminders;
 using Recsys.Runtime.Serialization;
 using Recsys.Runtime.Storage;
@@ -55,6 +56,9 @@ public static class SiloServiceCollectionExtensions
         services.TryAddSingleton<IMembershipTable, InMemoryMembershipTable>();
         services.TryAddSingleton<MembershipAgent>();
         services.TryAddSingleton<SiloHealthMonitor>();
+        services.TryAddSingleton<ActivationRebalancer>();
+        services.AddOptions<RebalancingOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RebalancingOptions>, RebalancingOptionsValidator>());
         services.TryAddSingleton<IClusterMembership>(sp => sp.GetRequiredService<MembershipAgent>());
         services.TryAddSingleton<ConnectionAuthenticator>();
         services.TryAddSingleton<MessageCodec>();

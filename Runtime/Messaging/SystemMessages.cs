@@ -42,4 +42,6 @@ internal static class SystemOperations
     public const string Manifest = "manifest";
     public const string Ping = "ping";
     public const string RemindersRefresh = "reminders.refresh";
+    public const string ActivationCount = "activations.count";
+    public const string Rebalance = "activations.rebalance";
 }

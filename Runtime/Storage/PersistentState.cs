@@ -61,7 +61,14 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IPersi
         }
     }
 
-    public Task WhenWritesCompleted() => _pendingWrite;
+    public async Task WriteForMoveAsync()
+    {
+        await _pendingWrite;
+        if (RecordExists)
+        {
+            await WriteAsync(JsonSerializer.Serialize(State, _json));
+        }
+    }
 
     private async Task WriteAsync(string json)
     {
@@ -94,4 +101,7 @@ internal interface IPersistentStateBinding
 
     /// <summary>Waits for writes in flight, then writes the state if it is flushed on deactivation and changed.</summary>
     Task FlushAsync();
+
+    /// <summary>Waits for writes in flight, then writes the state (if any is stored) so it moves with the grain.</summary>
+    Task WriteForMoveAsync();
 }

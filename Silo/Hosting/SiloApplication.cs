@@ -1,6 +1,7 @@
 using Recsys.Grains;
 using Recsys.Grains.Admin;
 using Recsys.Grains.Hosting;
+using Recsys.Runtime.Configuration.Options;
 using Recsys.Runtime.Hosting;
 using Recsys.Silo.Api;
 
@@ -25,12 +26,35 @@ public static class SiloApplication
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.ConfigureHttpJsonOptions(ApiJson.Configure);
         builder.Services.AddSingleton(new GrainStateCatalog([GrainsAssembly.Assembly]));
+        // Recsys:Membership:ProbeTimeout and friends may come from configuration (env Recsys__Membership__ProbeTimeout).
+        builder.Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection("Recsys:Membership"));
+        builder.Services.Configure<RebalancingOptions>(builder.Configuration.GetSection("Recsys:Rebalancing"));
         builder.Services.AddRecsysSilo(silo =>
         {
-            silo.AddSqliteGrainStorage("Default", o => o.FilePath = options.DatabasePath);
-            silo.UseSqliteReminders(o => o.FilePath = options.DatabasePath);
+            silo.Configure<EndpointOptions>(e =>
+            {
+                e.SiloPort = options.SiloPort;
+                e.GatewayPort = options.GatewayPort;
+            });
+            silo.Configure<ClusterOptions>(c =>
+            {
+                c.ClusterId = options.ClusterId;
+                c.ClusterKey = options.ClusterKey;
+            });
             silo.AddRecsysDomain();
-            silo.UseSqliteEngagementLog(options.DatabasePath);
+            if (options.ClusterConnectionString is { } cluster)
+            {
+                silo.UsePostgresClustering(cluster);
+                silo.AddPostgresGrainStorage("Default", o => o.ConnectionString = cluster);
+                silo.UsePostgresReminders(o => o.ConnectionString = cluster);
+                silo.UsePostgresEngagementLog(cluster);
+            }
+            else
+            {
+                silo.AddSqliteGrainStorage("Default", o => o.FilePath = options.DatabasePath);
+                silo.UseSqliteReminders(o => o.FilePath = options.DatabasePath);
+                silo.UseSqliteEngagementLog(options.DatabasePath);
+            }
         });
         builder.Services.AddHostedService<SampleOnStartup>();
         customize?.Invoke(builder);

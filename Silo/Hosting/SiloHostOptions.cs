@@ -1,3 +1,5 @@
+using Recsys.Runtime.Configuration.Options;
+
 namespace Recsys.Silo.Hosting;
 
 /// <summary>How the silo process runs: where its embedded data lives and where it listens.</summary>
@@ -23,6 +25,21 @@ public sealed class SiloHostOptions
 
     /// <summary>Users in the generated sample (--sample-users); null: SampleOptions' default (2,000).</summary>
     public int? SampleUsers { get; set; }
+
+    /// <summary>Cluster mode (--cluster): silos sharing this PostgreSQL database form one cluster and keep all state there.</summary>
+    public string? ClusterConnectionString { get; set; }
+
+    /// <summary>The silo-to-silo port (--silo-port); the default is Orleans' 11111.</summary>
+    public int SiloPort { get; set; } = EndpointOptions.DefaultSiloPort;
+
+    /// <summary>The client gateway port (--gateway-port); the default is Orleans' 30000.</summary>
+    public int GatewayPort { get; set; } = EndpointOptions.DefaultGatewayPort;
+
+    /// <summary>The cluster id (--cluster-id): silos of one deployment share it.</summary>
+    public string ClusterId { get; set; } = ClusterOptions.DefaultClusterId;
+
+    /// <summary>The shared cluster key (environment RECSYS_CLUSTER_KEY, or --cluster-key); connections prove they hold it.</summary>
+    public string? ClusterKey { get; set; } = Environment.GetEnvironmentVariable("RECSYS_CLUSTER_KEY");
 
     public string DatabasePath => Path.Combine(Path.GetFullPath(DataDirectory), "recsys.db");
 }

@@ -38,4 +38,21 @@ public sealed class MembershipChangeTests
 
         Assert.Contains(joined.Address.ToString(), hosts);
     }
+
+    [Fact]
+    public async Task RebalancingMovesAShareOfExistingActivationsToANewSiloWithTheirState()
+    {
+        await using var cluster = await ThreeSilos.StartAsync(silos: 2);
+        var keys = Enumerable.Range(0, 60).Select(_ => ThreeSilos.UniqueKey()).ToList();
+        await Task.WhenAll(keys.Select(k => cluster.GrainFactory.GetGrain<IAccountGrain>(k).Deposit(3)));
+        var joined = await cluster.StartAdditionalSiloAsync();
+        Assert.Equal(0, joined.Control.ActivationCount);
+
+        var moved = await cluster.Silos[0].Control.RebalanceClusterAsync(maxMovesPerSilo: 100);
+
+        Assert.InRange(moved, 10, 40);
+        var after = await Task.WhenAll(keys.Select(k => cluster.GrainFactory.GetGrain<IAccountGrain>(k).Deposit(1)));
+        Assert.All(after, d => Assert.Equal(4, d.Balance));
+        Assert.True(after.Count(d => d.Silo == joined.Address.ToString()) >= 10, "the new silo took a share of the existing grains");
+    }
 }
