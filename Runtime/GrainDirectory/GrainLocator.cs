@@ -71,8 +71,25 @@ internal sealed class GrainLocator
         return null;
     }
 
+    /// <summary>Re-reads membership (set by the silo): used when a directory owner cannot be reached.</summary>
+    public Func<Task>? RefreshMembership { get; set; }
+
     /// <summary>Registers an activation; the returned winner is another activation if one got there first.</summary>
     public async Task<GrainAddress> RegisterAsync(GrainAddress address)
+    {
+        try
+        {
+            return await RegisterOnceAsync(address).ConfigureAwait(false);
+        }
+        catch (SiloUnavailableException) when (RefreshMembership is { } refresh)
+        {
+            // the owner may have just died: with a fresh view the ring names a live owner
+            await refresh().ConfigureAwait(false);
+            return await RegisterOnceAsync(address).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<GrainAddress> RegisterOnceAsync(GrainAddress address)
     {
         var owner = OwnerOf(address.GrainId);
         var winner = owner.Equals(_self)

@@ -57,6 +57,7 @@ internal sealed partial class Silo : IHostedLifecycleService, ISiloControl
             .Where(a => !a.ClassInfo.IsStatelessWorker && a.State == ActivationState.Valid)
             .Select(a => new GrainDirectory.GrainAddress(a.GrainId, locator.Self, a.ActivationId));
         locator.OnDuplicate = address => _catalog.DeactivateDuplicate(address.GrainId);
+        locator.RefreshMembership = _membership.RefreshAsync;
         _messages.RequestHandler = router.Receive;
         _messages.ClientRequestHandler = router.Route;
         _messages.AddSystemHandler(SystemOperations.MembershipRefresh, async (_, _) =>

@@ -21,6 +21,7 @@ internal sealed class MessageRouter : IGrainCallInvoker
     private readonly IClusterMembership _membership;
     private readonly TimeProvider _time;
     private readonly long _timeoutTicks;
+    private readonly Action<Invokable, Exception> _onUnreachable;
 
     public MessageRouter(Catalog.Catalog catalog, GrainLocator locator, SiloMessageCenter messages, IClusterMembership membership, TimeProvider time, IOptions<MessagingOptions> options)
     {
@@ -30,6 +31,7 @@ internal sealed class MessageRouter : IGrainCallInvoker
         _membership = membership;
         _time = time;
         _timeoutTicks = (long)(options.Value.ResponseTimeout.TotalSeconds * time.TimestampFrequency);
+        _onUnreachable = (request, failure) => _ = RerouteAsync(request, failure);
     }
 
     public Task<TResult> InvokeAsync<TResult>(GrainReference target, Invokable<TResult> request)
@@ -77,7 +79,18 @@ internal sealed class MessageRouter : IGrainCallInvoker
     {
         try
         {
-            var address = await _locator.LookupAsync(request.Target).ConfigureAwait(false);
+            GrainAddress? address;
+            try
+            {
+                address = await _locator.LookupAsync(request.Target).ConfigureAwait(false);
+            }
+            catch (SiloUnavailableException)
+            {
+                // the directory owner is unreachable: perhaps it just died; look again with a fresh view
+                await _membership.RefreshAsync().ConfigureAwait(false);
+                address = await _locator.LookupAsync(request.Target).ConfigureAwait(false);
+            }
+
             Deliver(request, address?.Silo ?? Place(request.Target));
         }
         catch (Exception exception)
@@ -94,7 +107,33 @@ internal sealed class MessageRouter : IGrainCallInvoker
         }
         else
         {
-            _messages.SendRequest(silo, request);
+            _messages.SendRequest(silo, request, _onUnreachable);
+        }
+    }
+
+    // Never sent, so safe to route again: refresh the view (the silo may have been declared dead), drop the stale
+    // location, and try once more within the forward limit.
+    private async Task RerouteAsync(Invokable request, Exception failure)
+    {
+        try
+        {
+            if (++request.ForwardCount > MaxForwardCount)
+            {
+                request.Fail(failure);
+                return;
+            }
+
+            await _membership.RefreshAsync().ConfigureAwait(false);
+            if (_locator.TryGetCached(request.Target, out var stale))
+            {
+                _locator.Invalidate(stale);
+            }
+
+            Route(request);
+        }
+        catch (Exception exception)
+        {
+            request.Fail(exception);
         }
     }
 

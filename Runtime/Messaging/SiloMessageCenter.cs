@@ -62,8 +62,11 @@ internal sealed partial class SiloMessageCenter : IConnectionListener, IAsyncDis
 
     public void AddSystemHandler(string operation, Func<Connection, byte[], Task<byte[]>> handler) => _systemHandlers[operation] = handler;
 
-    /// <summary>Sends a grain request to a peer; fails the request if the peer cannot be reached.</summary>
-    public void SendRequest(SiloAddress silo, Invokable request)
+    /// <summary>
+    /// Sends a grain request to a peer. If no connection can be opened the request was never sent, so
+    /// <paramref name="unreachable"/> may route it elsewhere without breaking at-most-once; without it the request fails.
+    /// </summary>
+    public void SendRequest(SiloAddress silo, Invokable request, Action<Invokable, Exception>? unreachable = null)
     {
         var connecting = GetConnection(silo);
         if (connecting.IsCompletedSuccessfully)
@@ -72,7 +75,7 @@ internal sealed partial class SiloMessageCenter : IConnectionListener, IAsyncDis
             return;
         }
 
-        _ = SendWhenConnectedAsync(connecting, silo, request);
+        _ = SendWhenConnectedAsync(connecting, silo, request, unreachable);
     }
 
     public async Task<byte[]> SendSystemAsync(SiloAddress silo, string operation, byte[] payload, TimeSpan timeout)
@@ -258,7 +261,7 @@ internal sealed partial class SiloMessageCenter : IConnectionListener, IAsyncDis
         }
     }
 
-    private async Task SendWhenConnectedAsync(Task<Connection> connecting, SiloAddress silo, Invokable request)
+    private async Task SendWhenConnectedAsync(Task<Connection> connecting, SiloAddress silo, Invokable request, Action<Invokable, Exception>? unreachable)
     {
         Connection connection;
         try
@@ -267,7 +270,16 @@ internal sealed partial class SiloMessageCenter : IConnectionListener, IAsyncDis
         }
         catch (Exception exception)
         {
-            request.Fail(exception as SiloUnavailableException ?? new SiloUnavailableException($"Cannot reach silo {silo}.", exception));
+            var failure = exception as SiloUnavailableException ?? new SiloUnavailableException($"Cannot reach silo {silo}.", exception);
+            if (unreachable is not null)
+            {
+                unreachable(request, failure);
+            }
+            else
+            {
+                request.Fail(failure);
+            }
+
             return;
         }
 
