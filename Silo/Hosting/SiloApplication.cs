@@ -62,6 +62,7 @@ public static class SiloApplication
         var app = builder.Build();
         app.UseExceptionHandler();
         app.MapHealth();
+        app.MapCluster();
         app.MapUsers();
         app.MapPosts();
         app.MapEngagements();
