@@ -48,3 +48,20 @@ public sealed class ClusterEndpointsTests(ApiHostFixture fixture) : IClassFixtur
         Assert.DoesNotContain('\n', error);
     }
 }
+
+[Trait("Category", "BVT")]
+[Trait("Area", "Hosting")]
+public sealed class PortCheckTests
+{
+    [Fact]
+    public void APortAlreadyInUseIsNamedWithTheOptionThatChoosesIt()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+
+        var problem = PortCheck.FirstProblem(new SiloHostOptions { Urls = "http://127.0.0.1:0", SiloPort = port, GatewayPort = 0 });
+
+        Assert.Equal($"port {port} is already in use; choose another with --silo-port", problem);
+    }
+}
