@@ -41,6 +41,6 @@ public sealed class SiloCommandLineTests
         await process.WaitForExitAsync();
 
         Assert.Equal(2, process.ExitCode);
-        Assert.Equal("unknown option '--bogus' (known: --data-dir, --urls, --no-sample, --sample-users)", stderr.Trim());
+        Assert.Equal("unknown option '--bogus' (known: --data-dir, --urls, --no-sample, --sample-users, --cluster, --silo-port, --gateway-port, --cluster-id, --cluster-key)", stderr.Trim());
     }
 }
