@@ -1,5 +1,7 @@
 using System.Globalization;
+using Recsys.Bench.ForYou;
 using Recsys.Bench.Harness;
+using Recsys.Bench.Ingestion;
 using Recsys.Bench.Ping;
 using Recsys.Bench.Reputation;
 using Recsys.Bench.SimClusters;
@@ -19,6 +21,16 @@ switch (name)
     case "tweepcred":
         Print(await TweepcredBenchmark.RunAsync((int)Number(1, TweepcredBenchmark.DefaultUsers), (int)Number(2, TweepcredBenchmark.DefaultEdges)));
         break;
+    case "tweepcred-cluster":
+        Print(await TweepcredClusterBenchmark.RunAsync((int)Number(1, TweepcredBenchmark.DefaultUsers), (int)Number(2, TweepcredBenchmark.DefaultEdges), (int)Number(3, 1), (int)Number(4, 0)));
+        break;
+    case "for-you":
+        Print(await ForYouBenchmark.RunAsync((int)Number(1, ForYouBenchmark.DefaultUsers), Number(2, 100), Number(3, 7.7), Number(4, 16), (int)Number(5, 20),
+            args.Contains("--sqlite")));
+        break;
+    case "tweepcred-grains":
+        Print(await TweepcredGrainsBenchmark.RunAsync((int)Number(1, 100_000), (int)Number(2, 2_000_000), (int)Number(3, 1)));
+        break;
     case "knownfor":
         var rows = await KnownForBenchmark.RunAsync((int)Number(1, 100_000));
         Console.WriteLine(KnownForBenchRow.Header);
@@ -28,8 +40,27 @@ switch (name)
         }
 
         break;
+    case "simclusters-job":
+        PrintRows(await SimClustersJobBenchmark.RunAsync((int)Number(1, 20_000), (int)Number(2, 0)));
+        break;
+    case "simclusters-real":
+        PrintRows(SimClustersRealGraphBenchmark.Run(args.Length > 1 ? args[1] : "all"));
+        break;
+    case "ingest": // issue 6: events through the client into grains, durable on SQLite
+        Print(await IngestionBenchmark.RunAsync((int)Number(1, IngestionBenchmark.DefaultEvents), (int)Number(2, IngestionBenchmark.DefaultUsers),
+            (int)Number(3, IngestionBenchmark.DefaultBatchSize), (int)Number(4, IngestionBenchmark.DefaultConcurrency)));
+        break;
+    case "ingest-http": // issue 6: POST /api/engagements against a running silo (args: url events users)
+        Print(await HttpIngestionBenchmark.RunAsync(args.Length > 1 ? args[1] : HttpIngestionBenchmark.DefaultUrl, (int)Number(2, 200_000), (int)Number(3, 10_000)));
+        break;
+    case "import-higgs": // issue 6: the Higgs activity log through the client and bulk-loaded (args: file)
+        Print(await HiggsImportBenchmark.RunAsync(args.Length > 1 ? args[1] : HiggsImportBenchmark.DefaultFile));
+        break;
+    case "grain-memory": // issue 6: bytes per active user and post grain
+        Print(await GrainMemoryBenchmark.RunAsync((int)Number(1, 100_000)));
+        break;
     default:
-        Console.Error.WriteLine($"unknown benchmark '{name}'; known: ping, cluster-ping, tweepcred, knownfor");
+        Console.Error.WriteLine($"unknown benchmark '{name}'; known: ping, cluster-ping, for-you, tweepcred, tweepcred-cluster, tweepcred-grains, knownfor, simclusters-job, simclusters-real, ingest, ingest-http, import-higgs, grain-memory");
         return 2;
 }
 
@@ -37,6 +68,15 @@ return 0;
 
 double Number(int index, double fallback) =>
     args.Length > index && double.TryParse(args[index], NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : fallback;
+
+static void PrintRows(IReadOnlyList<KnownForBenchRow> rows)
+{
+    Console.WriteLine(KnownForBenchRow.Header);
+    foreach (var row in rows)
+    {
+        Console.WriteLine(row);
+    }
+}
 
 static void Print(IReadOnlyList<BenchResult> results)
 {

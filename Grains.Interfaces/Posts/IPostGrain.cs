@@ -1,5 +1,6 @@
 using Recsys.Grains.Interfaces.Admin;
 using Recsys.Grains.Interfaces.Engagements;
+using Recsys.Grains.Interfaces.SimClusters;
 using Recsys.Runtime;
 using Recsys.Runtime.Concurrency;
 
@@ -29,4 +30,8 @@ public interface IPostGrain : IGrainWithIntegerKey, IInspectable
 
     /// <summary>Catches up with the event log and writes a checkpoint now.</summary>
     Task Checkpoint();
+
+    /// <summary>The SimClusters embedding grown from likes, valued now; null before the first counted like.</summary>
+    [ReadOnly]
+    Task<PostEmbeddingView?> GetSimClustersEmbedding();
 }

@@ -1,5 +1,6 @@
 using Recsys.Grains.Interfaces.Admin;
 using Recsys.Grains.Interfaces.Engagements;
+using Recsys.Grains.Interfaces.SimClusters;
 using Recsys.Runtime;
 using Recsys.Runtime.Concurrency;
 
@@ -75,4 +76,35 @@ public interface IUserGrain : IGrainWithIntegerKey, IInspectable
 
     /// <summary>Catches up with the event log and writes a checkpoint now.</summary>
     Task Checkpoint();
+
+    /// <summary>SimClusters job input: whom this user follows and whose posts it liked (decayed).</summary>
+    [AlwaysInterleave]
+    Task<UserSimClustersInput> GetSimClustersInput();
+
+    /// <summary>Stores what the SimClusters job computed for this user (ignored when older than what is stored).</summary>
+    Task SetSimClusters(UserSimClusters simClusters);
+
+    /// <summary>The user's KnownFor community, InterestedIn and producer embedding; null before the first SimClusters run.</summary>
+    [AlwaysInterleave]
+    Task<UserSimClusters?> GetSimClusters();
+
+    /// <summary>
+    /// The user's top RealGraph edges (at most <paramref name="max"/>, highest score first; followed and not followed
+    /// accounts, negative edges excluded) and the model version that scored them: for who-to-follow and the timeline.
+    /// </summary>
+    Task<RealGraphView> GetRealGraph(int max);
+
+    /// <summary>How the RealGraph score toward <paramref name="targetId"/> is made: model version, features, contributions.</summary>
+    Task<RealGraphExplanation> ExplainRealGraph(long targetId);
+
+    /// <summary>Tweepcred job input: prior facts, last PageRank, follows (weighted: with RealGraph weights); null if never created.</summary>
+    [AlwaysInterleave]
+    Task<Reputation.UserReputationInput?> GetTweepcredInput(bool weighted);
+
+    /// <summary>Stores what the tweepcred job computed for this user (ignored when older than what is stored).</summary>
+    Task SetTweepcred(Reputation.UserReputation reputation);
+
+    /// <summary>The user's tweepcred and PageRank; null before the first tweepcred run.</summary>
+    [AlwaysInterleave]
+    Task<Reputation.UserReputation?> GetTweepcred();
 }

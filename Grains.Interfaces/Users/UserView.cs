@@ -13,4 +13,8 @@ public sealed record UserView(
     long FollowerCount,
     int FollowingCount,
     int PostCount,
-    UserState State);
+    UserState State)
+{
+    /// <summary>Reputation 0..100 from the last tweepcred run (issue 7); null before the user's first.</summary>
+    public int? Tweepcred { get; init; }
+}

@@ -19,11 +19,24 @@ public sealed record ViewerContext(
     IReadOnlyList<string> MutedWords,
     IReadOnlyList<string> FollowedTopics,
     IReadOnlyList<long> Impressions,
-    IReadOnlyList<FatigueEntry> Fatigue);
+    IReadOnlyList<FatigueEntry> Fatigue)
+{
+    /// <summary>
+    /// The viewer's top RealGraph edges (home-mixer reads the top 1,000), followed or not, highest score first: the
+    /// in-network author weights and the seeds of out-of-network sources. Empty when not computed.
+    /// </summary>
+    public IReadOnlyList<RealGraphEdgeScore> RealGraph { get; init; } = [];
+
+    /// <summary>The RealGraph model version that scored <see cref="RealGraph"/> and the follow weights, e.g. "realgraph/default-v0".</summary>
+    public string? RealGraphModel { get; init; }
+
+    /// <summary>The viewer's reputation 0..100 from the last tweepcred run (issue 7); null before the first.</summary>
+    public int? Tweepcred { get; init; }
+}
 
 /// <summary>
-/// A followee with the viewer's engagement with it: a decayed count over the viewer's engagements with the author
-/// (the RealGraph-like weight until RealGraph proper exists; 0 when the viewer never engaged).
+/// A followee and the viewer's RealGraph score toward it, in [0, 1] (the probability of an explicit interaction; a
+/// quiet follow scores low, near the model's intercept). <see cref="RealGraphEdgeScore.TimelineWeight"/> rescales it.
 /// </summary>
 public sealed record FollowEdge(long UserId, DateTimeOffset Since, float Weight);
 

@@ -6,8 +6,13 @@ using Recsys.Grains.Aggregates;
 using Recsys.Grains.Fanout;
 using Recsys.Grains.Ingestion;
 using Recsys.Grains.Ingestion.Log;
+using Recsys.Grains.Models;
 using Recsys.Grains.Posts;
+using Recsys.Grains.RealGraph;
+using Recsys.Grains.Reputation.Cluster;
 using Recsys.Grains.Sample;
+using Recsys.Grains.SimClusters;
+using Recsys.Grains.Timeline;
 using Recsys.Grains.Users;
 using Recsys.Runtime.Configuration.Options;
 using Recsys.Runtime.Hosting;
@@ -31,14 +36,22 @@ public static class DomainSiloBuilderExtensions
         AddOptions<PostOptions, PostOptionsValidator>(services);
         AddOptions<SampleOptions, SampleOptionsValidator>(services);
         AddOptions<EngagementLogOptions, EngagementLogOptionsValidator>(services);
+        AddOptions<SimClustersOptions, SimClustersOptionsValidator>(services);
 
         services.TryAddSingleton<AggregateSpecs>();
         services.TryAddSingleton<EntityDirectory>();
         services.TryAddSingleton<IIngestionHooks, NoIngestionHooks>();
         services.TryAddSingleton<SampleLoader>();
         services.TryAddSingleton<IEngagementLog>(CreateLog);
+        services.TryAddSingleton<InterestedInCache>();
         services.AddRecsysJob<LoadSampleJob>();
         services.AddRecsysJob<PruneEngagementLogJob>();
+        services.AddRecsysTweepcred(); // issue 7: options, graph store, the "tweepcred" job
+        services.AddRecsysJob<SimClustersJob>();
+        services.AddRecsysModels(); // issue 6: model files, registry poller; RealGraph; the admin grain's catalog
+        services.AddRecsysRealGraph();
+        services.AddRecsysTimeline(); // issue 9: the For You pipeline and its params
+        services.TryAddSingleton(new Admin.GrainStateCatalog([GrainsAssembly.Assembly]));
         return silo;
     }
 

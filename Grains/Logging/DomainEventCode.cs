@@ -14,4 +14,30 @@ public enum DomainEventCode
     SampleLoaded = 5009,
     SampleSkipped = 5010,
     LogPruned = 5011,
+
+    // SimClusters (issue 8): 5200–5219
+    SimClustersCommunityUpdateFailed = 5200,
+    SimClustersRunCompleted = 5201,
+    SimClustersScheduledRunStarted = 5202,
+    SimClustersScheduledRunSkipped = 5203,
+    SimClustersTopPostsWriteFailed = 5204,
+    SimClustersRunAborted = 5205,
+
+    // Tweepcred (issue 7): 5300–5319
+    TweepcredRunSucceeded = 5300,
+    TweepcredRunFailed = 5301,
+    TweepcredScheduledRunStarted = 5302,
+    TweepcredScheduledRunSkipped = 5303,
+    TweepcredScheduleFailed = 5304,
+
+    // issue 6: models, imports, bulk loading (5600-5699)
+    ModelsRefreshed = 5601,
+    ModelPollFailed = 5602,
+    BulkLoadExported = 5603,
+
+    // issue 9: the For You timeline (5900-5919)
+    TimelineSourceFailed = 5900,
+    TimelineSourceTimedOut = 5901,
+    TimelineSlowRequest = 5902,
+    TimelineSideEffectFailed = 5903,
 }

@@ -19,7 +19,7 @@ namespace Recsys.Grains.Posts;
 /// event log. Creating it records it with its author and fans it out to the author's followers.
 /// </summary>
 [GrainType("post")]
-public sealed class PostGrain(
+public sealed partial class PostGrain(
     [PersistentState("post")] IPersistentState<PostState> state,
     AggregateSpecs aggregates,
     IOptions<PostOptions> options) : EngagementApplyingGrain, IPostGrain
@@ -30,7 +30,11 @@ public sealed class PostGrain(
 
     protected override bool IsCreated => state.State.Info is not null;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken) => ReplayAsync();
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await ReplayAsync();
+        await PublishCommunityScoresAsync(); // likes replayed from the log reach the communities too
+    }
 
     public async Task<PostInfo> Create(PostRecord post)
     {
@@ -73,7 +77,7 @@ public sealed class PostGrain(
         return Task.FromResult(new PostView(info, engagements, Cursor.AppliedThrough));
     }
 
-    public Task ApplyEngagements(IReadOnlyList<LoggedEngagement> events) => ApplyLiveAsync(events);
+    public Task ApplyEngagements(IReadOnlyList<LoggedEngagement> events) => ApplyLiveWithEmbeddingAsync(events);
 
     public Task Checkpoint() => CheckpointAsync();
 
@@ -83,12 +87,13 @@ public sealed class PostGrain(
         appliedThrough = Cursor.AppliedThrough,
         appliedAbove = Cursor.PendingCount,
         engagements = state.State.Engagements.Read(aggregates.Post, TimeProvider.GetUtcNow()),
+        simClusters = EmbeddingView(),
     }, InspectJson.Options));
 
-    protected override ValueTask ApplyAsync(LoggedEngagement engagement)
+    protected override async ValueTask ApplyAsync(LoggedEngagement engagement)
     {
+        await ApplyToEmbeddingAsync(engagement); // first: it may call out, and changes nothing if that fails
         state.State.Engagements.Add(aggregates.Post, engagement.Action, engagement.Time);
-        return ValueTask.CompletedTask;
     }
 
     protected override Task WriteStateAsync()

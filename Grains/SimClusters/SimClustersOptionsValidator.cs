@@ -50,6 +50,22 @@ public sealed class SimClustersOptionsValidator : IValidateOptions<SimClustersOp
             failures.Add($"SimClusters: MaxNeighborShare must be in (0, 1], was {options.MaxNeighborShare}.");
         }
 
+        Positive(options.InterestedInCacheCapacity, nameof(options.InterestedInCacheCapacity));
+        if (!(options.MinProducerShare >= 0 && options.MinProducerShare <= 1))
+        {
+            failures.Add($"SimClusters: MinProducerShare must be in [0, 1], was {options.MinProducerShare}.");
+        }
+
+        if (options.RunEvery < TimeSpan.FromMinutes(1))
+        {
+            failures.Add($"SimClusters: RunEvery must be at least 1 minute (the shortest reminder period), was {options.RunEvery}.");
+        }
+
+        if (options.InterestedInCacheTtl < TimeSpan.Zero || options.TopPostsCheckpointInterval <= TimeSpan.Zero)
+        {
+            failures.Add("SimClusters: InterestedInCacheTtl must not be negative and TopPostsCheckpointInterval must be positive.");
+        }
+
         InUnitRange(options.MinProducerClusterCosine, nameof(options.MinProducerClusterCosine));
         InUnitRange(options.MinPostClusterScore, nameof(options.MinPostClusterScore));
         InUnitRange(options.MinCommunityPostScore, nameof(options.MinCommunityPostScore));

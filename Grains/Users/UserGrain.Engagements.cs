@@ -35,6 +35,7 @@ public sealed partial class UserGrain
         {
             await ApplySocialAsync(e);
             ActivityRecorder.RecordAsActor(state.State.Activity, e, aggregates, Limits);
+            RecordRealGraph(e);
         }
         else if (e.SubjectId == Id)
         {

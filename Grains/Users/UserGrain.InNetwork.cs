@@ -72,10 +72,11 @@ public sealed partial class UserGrain
         var profile = RequireCreated("id");
         var now = Now;
         var activity = state.State.Activity;
+        var realGraph = ViewerRealGraph(now);
         var follows = Social.Follows.Present.Select(p => new FollowEdge(
             p.Key,
             new DateTimeOffset(p.Value, TimeSpan.Zero),
-            activity.Authors.Get(p.Key) is { } pair ? EngagementSignals.Affinity(pair, aggregates.Pair, now) : 0f))
+            realGraph.Followees.GetValueOrDefault(p.Key)))
             .OrderByDescending(f => f.Weight).ThenBy(f => f.UserId).ToArray();
         return Task.FromResult(new ViewerContext(
             Id,
@@ -90,6 +91,11 @@ public sealed partial class UserGrain
             Social.MutedWords,
             Social.FollowedTopics,
             activity.Impressions.Recent(now, Limits.ImpressionRetention),
-            activity.Fatigue.Entries(now, Limits.FatigueRetention)));
+            activity.Fatigue.Entries(now, Limits.FatigueRetention))
+        {
+            RealGraph = realGraph.Top,
+            RealGraphModel = realGraph.Model,
+            Tweepcred = Tweepcred,
+        });
     }
 }

@@ -60,10 +60,13 @@ public sealed partial class UserGrain
             throw new UnknownEntityException(EntityKind.User, targets[missing], "targetIds");
         }
 
-        var at = Now.UtcTicks;
+        var now = Now;
         foreach (var target in targets)
         {
-            Social.Follows.Add(target, at);
+            if (Social.Follows.Add(target, now.UtcTicks))
+            {
+                RecordRealGraph(target, RealGraph.InteractionType.Follows, now);
+            }
         }
 
         await state.WriteStateAsync();
@@ -112,7 +115,13 @@ public sealed partial class UserGrain
         }
 
         await GrainFactory.GetGrain<IFollowersGrain>(target).Add(Id);
-        return Social.Follows.Add(target, at.UtcTicks);
+        if (!Social.Follows.Add(target, at.UtcTicks))
+        {
+            return false;
+        }
+
+        RecordRealGraph(target, RealGraph.InteractionType.Follows, at);
+        return true;
     }
 
     private async Task<bool> UnfollowCoreAsync(long target, DateTimeOffset at)
@@ -122,7 +131,13 @@ public sealed partial class UserGrain
             await GrainFactory.GetGrain<IFollowersGrain>(target).Remove(Id);
         }
 
-        return Social.Follows.Remove(target, at.UtcTicks, Limits.MaxRemembered);
+        var removed = Social.Follows.Remove(target, at.UtcTicks, Limits.MaxRemembered);
+        if (removed)
+        {
+            RecordRealGraph(target, RealGraph.InteractionType.Unfollows, at);
+        }
+
+        return removed;
     }
 
     private async Task<bool> BlockCoreAsync(long target, DateTimeOffset at, bool strict)

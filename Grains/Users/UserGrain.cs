@@ -20,6 +20,7 @@ namespace Recsys.Grains.Users;
 [GrainType("user")]
 public sealed partial class UserGrain(
     [PersistentState("user")] IPersistentState<UserRecord> state,
+    [PersistentState("tweepcred")] IPersistentState<UserTweepcredState> tweepcredState,
     AggregateSpecs aggregates,
     IOptions<UserOptions> userOptions,
     IOptions<FanoutOptions> fanoutOptions) : EngagementApplyingGrain, IUserGrain
@@ -55,6 +56,7 @@ public sealed partial class UserGrain(
 
         state.State.Profile = profile with { SignupTime = profile.SignupTime.ToUniversalTime() };
         await state.WriteStateAsync();
+        await GrainFactory.GetGrain<IUserIndexGrain>(UserIndex.ShardOf(Id)).Add([Id]); // batch jobs find users there
         return await GetProfile();
     }
 
@@ -64,7 +66,10 @@ public sealed partial class UserGrain(
         var followers = await GrainFactory.GetGrain<IFollowersGrain>(Id).GetCount();
         var activity = state.State.Activity;
         return new UserView(profile.Id, profile.Handle, profile.Language, profile.Country, profile.SignupTime, profile.Verified,
-            profile.Subscriber, profile.Suspended, followers, state.State.Social.Follows.Count, activity.PostCount, CurrentState(profile));
+            profile.Subscriber, profile.Suspended, followers, state.State.Social.Follows.Count, activity.PostCount, CurrentState(profile))
+        {
+            Tweepcred = Tweepcred,
+        };
     }
 
     public Task<bool> Exists() => Task.FromResult(IsCreated);
@@ -85,6 +90,7 @@ public sealed partial class UserGrain(
         var now = Now;
         state.State.Activity.AsActor.Compact(aggregates.Actor, now);
         state.State.Activity.AsAuthor.Compact(aggregates.Author, now);
+        RealGraph.InteractionRecorder.Compact(state.State.RealGraph, now, RealGraphSettings);
         return state.WriteStateAsync();
     }
 

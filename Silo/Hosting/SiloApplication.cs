@@ -1,6 +1,7 @@
 using Recsys.Grains;
 using Recsys.Grains.Admin;
 using Recsys.Grains.Hosting;
+using Recsys.Grains.Reputation.Cluster;
 using Recsys.Runtime.Configuration.Options;
 using Recsys.Runtime.Hosting;
 using Recsys.Silo.Api;
@@ -42,6 +43,7 @@ public static class SiloApplication
                 c.ClusterKey = options.ClusterKey;
             });
             silo.AddRecsysDomain();
+            silo.ScheduleDailyTweepcred(); // issue 7: the daily tweepcred reminder, registered at start
             if (options.ClusterConnectionString is { } cluster)
             {
                 silo.UsePostgresClustering(cluster);
@@ -64,6 +66,7 @@ public static class SiloApplication
         app.MapHealth();
         app.MapCluster();
         app.MapUsers();
+        app.MapForYou();
         app.MapPosts();
         app.MapEngagements();
         app.MapAdminGrains();

@@ -8,14 +8,10 @@ namespace Recsys.Grains.Ingestion.Log;
 
 /// <summary>
 /// The event log in a SQLite file (WAL), usually the silo's own database beside grain state. One writer at a time,
-/// so sequences commit in order; a batch is one transaction with one prepared INSERT per event.
+/// so sequences commit in order; a batch is one transaction (<see cref="SqliteLogAppend"/>: multi-row inserts).
 /// </summary>
 public sealed class SqliteEngagementLog : SqlEngagementLog
 {
-    private const string Insert =
-        "INSERT INTO recsys_engagement_log (service_id, event_id, user_id, action, post_id, target_user_id, subject_id, event_ticks, value, accepted_ticks) " +
-        "VALUES (@service, @id, @user, @action, @post, @target, @subject, @time, @value, @accepted) ON CONFLICT (service_id, event_id) DO NOTHING RETURNING seq";
-
     private const string CreateVersionTable =
         "CREATE TABLE IF NOT EXISTS " + DomainSchemaMigrator.VersionTable + " (script_name TEXT NOT NULL PRIMARY KEY, " +
         "applied_on TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))";
@@ -44,28 +40,9 @@ public sealed class SqliteEngagementLog : SqlEngagementLog
 
     public override async Task<long[]> AppendAsync(IReadOnlyList<PendingEngagement> events, DateTimeOffset acceptedAt, CancellationToken cancellationToken = default)
     {
-        var sequences = new long[events.Count];
         await using var connection = (SqliteConnection)await OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
-        await using var command = Command(connection, Insert,
-            ("service", ServiceId), ("id", ""), ("user", 0L), ("action", ""), ("post", 0L), ("target", 0L),
-            ("subject", 0L), ("time", 0L), ("value", 0d), ("accepted", acceptedAt.UtcTicks));
-        command.Transaction = transaction;
-        command.Prepare();
-        for (var i = 0; i < events.Count; i++)
-        {
-            var e = events[i].Event;
-            Set(command, "id", e.Id);
-            Set(command, "user", e.UserId);
-            Set(command, "action", e.Action.Name());
-            Set(command, "post", e.PostId);
-            Set(command, "target", e.TargetUserId);
-            Set(command, "subject", events[i].SubjectId);
-            Set(command, "time", e.Time.UtcTicks);
-            Set(command, "value", e.Value);
-            sequences[i] = await command.ExecuteScalarAsync(cancellationToken) is long sequence ? sequence : 0;
-        }
-
+        var sequences = await SqliteLogAppend.AppendAsync(connection, transaction, ServiceId, events, acceptedAt.UtcTicks, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return sequences;
     }
@@ -114,6 +91,4 @@ public sealed class SqliteEngagementLog : SqlEngagementLog
             _schemaGate.Release();
         }
     }
-
-    private static void Set(DbCommand command, string name, object? value) => command.Parameters[name].Value = value ?? DBNull.Value;
 }

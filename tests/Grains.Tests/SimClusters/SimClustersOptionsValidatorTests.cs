@@ -35,4 +35,22 @@ public sealed class SimClustersOptionsValidatorTests
         Assert.True(result.Failed);
         Assert.Equal(6, result.Failures!.Count());
     }
+
+    [Fact]
+    public void TheJobKnobsAreCheckedToo()
+    {
+        var options = new SimClustersOptions
+        {
+            RunEvery = TimeSpan.FromSeconds(30),
+            MinProducerShare = 1.5,
+            InterestedInCacheCapacity = 0,
+            TopPostsCheckpointInterval = TimeSpan.Zero,
+        };
+
+        var result = new SimClustersOptionsValidator().Validate(null, options);
+
+        Assert.Equal(TimeSpan.FromDays(7), new SimClustersOptions().RunEvery);
+        Assert.Equal(4, result.Failures!.Count());
+        Assert.Contains(result.Failures!, f => f.Contains("RunEvery", StringComparison.Ordinal));
+    }
 }

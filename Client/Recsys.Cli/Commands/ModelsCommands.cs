@@ -1,0 +1,71 @@
+using System.CommandLine;
+using Recsys.Grains.Interfaces.Models;
+using Spectre.Console;
+
+namespace Recsys.Cli.Commands;
+
+/// <summary>recsys models list | upload FILE [--activate] | activate NAME VERSION: the model registry.</summary>
+public static class ModelsCommands
+{
+    public static Command Build(CliContext cli)
+    {
+        var models = new Command("models", "Model versions: list them, upload a file, choose the active one");
+        models.Subcommands.Add(List(cli));
+        models.Subcommands.Add(Upload(cli));
+        models.Subcommands.Add(Activate(cli));
+        return models;
+    }
+
+    private static Command List(CliContext cli)
+    {
+        var command = new Command("list", "Every known version of every model, and which is active");
+        ClientAction.Set(command, cli, async (_, grains, _) =>
+        {
+            var table = new Table().AddColumns("model", "version", "source", "active", "coefficients", "description");
+            foreach (var v in await grains.GetGrain<IModelRegistryGrain>(0).List())
+            {
+                table.AddRow(v.Name, v.Version, $"{v.Source}".ToLowerInvariant(), v.Active ? "yes" : "", $"{v.Coefficients}", Markup.Escape(v.Description.Length <= 60 ? v.Description : v.Description[..57] + "..."));
+            }
+
+            cli.Console.Write(table);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Upload(CliContext cli)
+    {
+        var file = new Argument<FileInfo>("file") { Description = "A model file (JSON, models/README.md describes the format)" };
+        var activate = new Option<bool>("--activate") { Description = "Make it the active version too" };
+        var command = new Command("upload", "Store a new model version in the registry") { file, activate };
+        ClientAction.Set(command, cli, async (parse, grains, cancellationToken) =>
+        {
+            var path = parse.GetValue(file)!;
+            var json = path.Exists ? await File.ReadAllTextAsync(path.FullName, cancellationToken) : throw new CliInputException($"{path}: no such file");
+            var registry = grains.GetGrain<IModelRegistryGrain>(0);
+            var stored = await registry.Upload(json);
+            if (parse.GetValue(activate))
+            {
+                await registry.Activate(stored.Name, stored.Version);
+            }
+
+            cli.Output.WriteLine($"uploaded {stored.Name}/{stored.Version}{(parse.GetValue(activate) ? " (active)" : "")}");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Activate(CliContext cli)
+    {
+        var name = new Argument<string>("name") { Description = "The model name, e.g. realgraph" };
+        var version = new Argument<string>("version") { Description = "A known version, e.g. default-v0" };
+        var command = new Command("activate", "Make a version active (silos pick it up on their next poll)") { name, version };
+        ClientAction.Set(command, cli, async (parse, grains, _) =>
+        {
+            var active = await grains.GetGrain<IModelRegistryGrain>(0).Activate(parse.GetValue(name)!, parse.GetValue(version)!);
+            cli.Output.WriteLine($"active (revision {active.Revision}): {string.Join(", ", active.Versions.Select(v => $"{v.Key}/{v.Value}"))}");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

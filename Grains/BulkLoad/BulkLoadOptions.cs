@@ -1,0 +1,31 @@
+using Recsys.Grains.Import;
+using Recsys.Runtime.Configuration.Options;
+
+namespace Recsys.Grains.BulkLoad;
+
+/// <summary>How a <see cref="BulkLoader"/> runs.</summary>
+public sealed class BulkLoadOptions
+{
+    /// <summary>The default value for <see cref="ShutdownTimeout"/> (ours: deactivating a few hundred thousand grains takes seconds, not an hour).</summary>
+    public static readonly TimeSpan DefaultShutdownTimeout = TimeSpan.FromHours(1);
+
+    /// <summary>The service whose rows are loaded (the silos' ClusterOptions.ServiceId).</summary>
+    public string ServiceId { get; set; } = ClusterOptions.DefaultServiceId;
+
+    /// <summary>The clock of the private silo (tests pass a manual one, so a bulk load and an API load see the same times).</summary>
+    public TimeProvider Time { get; set; } = TimeProvider.System;
+
+    /// <summary>User and post calls in flight inside the private silo.</summary>
+    public int Parallelism { get; set; } = ImportRunnerOptions.DefaultParallelism;
+
+    /// <summary>How long the private silo may take to deactivate every grain it loaded.</summary>
+    public TimeSpan ShutdownTimeout { get; set; } = DefaultShutdownTimeout;
+
+    /// <summary>Throws ArgumentException for a value out of range.</summary>
+    public void Validate()
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(ServiceId);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Parallelism);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ShutdownTimeout, TimeSpan.Zero);
+    }
+}

@@ -1,0 +1,86 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Recsys.Runtime;
+using Recsys.Runtime.Storage;
+
+namespace Recsys.Grains.BulkLoad;
+
+/// <summary>
+/// The bulk loader's grain storage: reads fall through to the target database once per state (so existing grains
+/// start from what is stored), writes stay in memory with ETag checks like any provider, and at the end
+/// <see cref="Changed"/> lists what to write back, each with the version it was read at.
+/// </summary>
+public sealed class CapturingGrainStorage(IGrainStorage target) : IGrainStorage
+{
+    private readonly ConcurrentDictionary<(GrainId, string), Entry> _entries = new();
+
+    public async Task<GrainStateRecord?> ReadAsync(GrainId grainId, string stateName, CancellationToken cancellationToken = default)
+    {
+        var entry = await EntryAsync(grainId, stateName, cancellationToken);
+        lock (entry)
+        {
+            return entry.ETag is { } etag ? new GrainStateRecord(entry.Json, etag, entry.ModifiedOn) : null;
+        }
+    }
+
+    public Task<string> WriteAsync(GrainId grainId, string stateName, string json, string? expectedETag, CancellationToken cancellationToken = default) =>
+        SwapAsync(grainId, stateName, json, expectedETag, cancellationToken);
+
+    public Task<string> ClearAsync(GrainId grainId, string stateName, string? expectedETag, CancellationToken cancellationToken = default) =>
+        SwapAsync(grainId, stateName, null, expectedETag, cancellationToken);
+
+    /// <summary>States written here whose JSON differs from what the target held.</summary>
+    public IReadOnlyList<CapturedState> Changed() => _entries
+        .Where(p => p.Value.Writes > 0 && p.Value.Json != p.Value.BaseJson)
+        .Select(p => new CapturedState(p.Key.Item1, p.Key.Item2, p.Value.Json, p.Value.BaseVersion))
+        .ToArray();
+
+    private async Task<string> SwapAsync(GrainId grainId, string stateName, string? json, string? expectedETag, CancellationToken cancellationToken)
+    {
+        var entry = await EntryAsync(grainId, stateName, cancellationToken);
+        lock (entry)
+        {
+            if (entry.ETag != expectedETag)
+            {
+                throw new InconsistentStateException($"Version conflict on grain {grainId}, state '{stateName}' in the bulk loader: expected {expectedETag ?? "<none>"}, have {entry.ETag ?? "<none>"}.", entry.ETag, expectedETag);
+            }
+
+            entry.Json = json;
+            entry.Writes++;
+            entry.ModifiedOn = DateTimeOffset.UtcNow;
+            return entry.ETag!;
+        }
+    }
+
+    private async Task<Entry> EntryAsync(GrainId grainId, string stateName, CancellationToken cancellationToken)
+    {
+        if (_entries.TryGetValue((grainId, stateName), out var entry))
+        {
+            return entry;
+        }
+
+        var stored = await target.ReadAsync(grainId, stateName, cancellationToken);
+        var loaded = new Entry(stored);
+        return _entries.GetOrAdd((grainId, stateName), loaded);
+    }
+
+    private sealed class Entry(GrainStateRecord? stored)
+    {
+        public string? BaseJson { get; } = stored?.Json;
+
+        /// <summary>The target's version when read; null when the target had no row.</summary>
+        public int? BaseVersion { get; } = stored is null ? null : int.Parse(stored.ETag, CultureInfo.InvariantCulture);
+
+        public string? Json { get; set; } = stored?.Json;
+
+        public int Writes { get; set; }
+
+        public DateTimeOffset ModifiedOn { get; set; } = stored?.ModifiedOn ?? default;
+
+        /// <summary>"b" before any local write when the target had a row, "cN" after N writes, null when there is nothing yet.</summary>
+        public string? ETag => Writes > 0 ? "c" + Writes.ToString(CultureInfo.InvariantCulture) : BaseVersion is null ? null : "b";
+    }
+}
+
+/// <summary>A state to write back: its JSON (null: cleared) and the target version it was read at (null: a new row).</summary>
+public sealed record CapturedState(GrainId GrainId, string StateName, string? Json, int? BaseVersion);

@@ -1,0 +1,103 @@
+using Recsys.Grains.Interfaces.Models;
+
+namespace Recsys.Grains.Models;
+
+/// <summary>
+/// A model head bound to the feature schema of the code that evaluates it: weights by feature index, so scoring
+/// is a dot product. Features the schema computes but the head does not name weigh 0; a head naming a feature
+/// the schema does not compute is refused when compiled (a model written for another consumer).
+/// </summary>
+public sealed class CompiledHead
+{
+    private readonly double[] _weights;
+    private readonly FeatureTransform[] _transforms;
+
+    private CompiledHead(ModelFile model, ModelHead head, IReadOnlyList<string> schema, double[] weights, FeatureTransform[] transforms)
+    {
+        Model = model;
+        Head = head;
+        Schema = schema;
+        _weights = weights;
+        _transforms = transforms;
+    }
+
+    public ModelFile Model { get; }
+
+    public ModelHead Head { get; }
+
+    /// <summary>Feature names, in the order values are passed.</summary>
+    public IReadOnlyList<string> Schema { get; }
+
+    /// <summary>"name/version#head", as explanations print it.</summary>
+    public string Id => $"{Model.Name}/{Model.Version}#{Head.Name}";
+
+    public static CompiledHead Compile(ModelFile model, string headName, IReadOnlyList<string> schema)
+    {
+        var head = model.Head(headName) ?? throw new ModelFileException(model.ToString(), $"has no head '{headName}'");
+        var weights = new double[schema.Count];
+        var transforms = new FeatureTransform[schema.Count];
+        foreach (var coefficient in head.Coefficients)
+        {
+            var index = IndexOf(schema, coefficient.Feature);
+            if (index < 0)
+            {
+                throw new ModelFileException(model.ToString(),
+                    $"head '{headName}' weighs feature '{coefficient.Feature}', which is not one of: {string.Join(", ", schema)}");
+            }
+
+            weights[index] = coefficient.Weight;
+            transforms[index] = coefficient.Transform;
+        }
+
+        return new CompiledHead(model, head, schema, weights, transforms);
+    }
+
+    /// <summary>The head's output for raw feature values given in schema order.</summary>
+    public double Evaluate(ReadOnlySpan<double> features)
+    {
+        var sum = Head.Intercept.Weight;
+        for (var i = 0; i < _weights.Length; i++)
+        {
+            if (_weights[i] != 0)
+            {
+                sum += _weights[i] * Transform(_transforms[i], features[i]);
+            }
+        }
+
+        return Head.Kind == HeadKind.Logistic ? Sigmoid(sum) : sum;
+    }
+
+    /// <summary>Each feature's raw value, transformed value, weight and contribution to the sum, in schema order.</summary>
+    public IReadOnlyList<FeatureContribution> Explain(ReadOnlySpan<double> features)
+    {
+        var terms = new FeatureContribution[_weights.Length];
+        for (var i = 0; i < _weights.Length; i++)
+        {
+            var transformed = Transform(_transforms[i], features[i]);
+            terms[i] = new FeatureContribution(Schema[i], features[i], transformed, _weights[i], _weights[i] * transformed);
+        }
+
+        return terms;
+    }
+
+    public static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
+
+    public static double Transform(FeatureTransform transform, double value) => transform switch
+    {
+        FeatureTransform.Log1p => Math.Log(1 + Math.Max(0, value)),
+        _ => value,
+    };
+
+    private static int IndexOf(IReadOnlyList<string> schema, string feature)
+    {
+        for (var i = 0; i < schema.Count; i++)
+        {
+            if (schema[i] == feature)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}

@@ -1,0 +1,112 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Recsys.Grains.Interfaces.Engagements;
+using Recsys.Grains.Interfaces.SimClusters;
+using Recsys.Grains.SimClusters;
+
+namespace Recsys.Grains.Posts;
+
+/// <summary>
+/// The post's SimClusters embedding, grown online from likes (the published TweetJob, algorithm.md 4.5): each like
+/// adds the liker's InterestedIn with an 8 h half-life; likes on posts older than 3 days are ignored. Likers' vectors
+/// come from the silo's <see cref="InterestedInCache"/>, fetched for a whole delivery at once before it is applied, so
+/// a like costs no call to its liker's User grain once the silo knows the liker. The post's new scores in the
+/// communities a delivery touched then go to those SimCluster grains through the coalescing post batcher.
+/// </summary>
+public sealed partial class PostGrain
+{
+    private HashSet<int>? _touchedCommunities;
+
+    private SimClustersOptions SimClusters => ServiceProvider.GetRequiredService<IOptions<SimClustersOptions>>().Value;
+
+    private InterestedInCache Interests => ServiceProvider.GetRequiredService<InterestedInCache>();
+
+    public Task<PostEmbeddingView?> GetSimClustersEmbedding() => Task.FromResult(EmbeddingView());
+
+    private async Task ApplyLiveWithEmbeddingAsync(IReadOnlyList<LoggedEngagement> events)
+    {
+        if (state.State.Info is { } info)
+        {
+            var cutoff = info.CreatedAt + SimClusters.MaxTweetAge;
+            await Interests.PrefetchAsync(events
+                .Where(e => e.Action == EngagementAction.Like && e.Time <= cutoff && !Cursor.IsApplied(e.Sequence))
+                .Select(e => e.UserId));
+        }
+
+        await ApplyLiveAsync(events);
+        await PublishCommunityScoresAsync();
+    }
+
+    /// <summary>Adds a like's liker vector; anything else, or a like the 3-day cutoff excludes, changes nothing.</summary>
+    private async ValueTask ApplyToEmbeddingAsync(LoggedEngagement engagement)
+    {
+        if (engagement.Action != EngagementAction.Like || state.State.Info is not { } info)
+        {
+            return;
+        }
+
+        var options = SimClusters;
+        var embedding = state.State.Embedding ?? PostEmbedding.Empty(info.Id, info.CreatedAt);
+        if (!PostEmbeddingUpdate.AcceptsLikeAt(embedding, engagement.Time, options))
+        {
+            return;
+        }
+
+        var liker = Interests.TryGet(engagement.UserId, out var cached) ? cached : await Interests.GetAsync(engagement.UserId);
+        var updated = PostEmbeddingUpdate.ApplyLike(embedding, liker, engagement.Time, options);
+        state.State.Embedding = updated;
+
+        // The liker's communities changed; communities that fell out of the embedding must drop the post.
+        var dropped = embedding.Scores.Clusters.Where(c => updated.Scores.ScoreOf(c) == 0);
+        if (!liker.IsEmpty || dropped.Any())
+        {
+            var touched = _touchedCommunities ??= [];
+            touched.UnionWith(liker.Clusters);
+            touched.UnionWith(dropped);
+        }
+    }
+
+    private async Task PublishCommunityScoresAsync()
+    {
+        if (_touchedCommunities is not { Count: > 0 } touched || state.State.Embedding is not { } embedding)
+        {
+            return;
+        }
+
+        _touchedCommunities = null;
+        var postId = GrainId.GetIntegerKey();
+        var updates = touched.Order()
+            .Select(c => new CommunityPostUpdate(c, postId, embedding.Scores.ScoreOf(c), embedding.ScoresAt))
+            .ToArray();
+        try
+        {
+            await GrainFactory.GetGrain<ISimClusterPostBatcherGrain>(0).Update(updates);
+        }
+        catch (Exception exception)
+        {
+            // The community index is soft (the published one lives in a cache): later likes send the post's scores again.
+            var logger = ServiceProvider.GetRequiredService<ILogger<PostGrain>>();
+            SimClustersLog.CommunityUpdateFailed(logger, exception, postId, updates.Length);
+        }
+    }
+
+    private PostEmbeddingView? EmbeddingView()
+    {
+        if (state.State.Embedding is not { } embedding)
+        {
+            return null;
+        }
+
+        var now = TimeProvider.GetUtcNow();
+        var scores = embedding.ScoresAsOf(now, SimClusters.TweetHalfLife);
+        return new PostEmbeddingView(embedding.PostId, embedding.Likes, now, CommunityVectors.ToScores(scores));
+    }
+
+    private static partial class SimClustersLog
+    {
+        [LoggerMessage(EventId = (int)Logging.DomainEventCode.SimClustersCommunityUpdateFailed, Level = LogLevel.Warning,
+            Message = "Post {PostId} could not send its scores in {Count} communities; later likes send them again")]
+        public static partial void CommunityUpdateFailed(ILogger logger, Exception exception, long postId, int count);
+    }
+}

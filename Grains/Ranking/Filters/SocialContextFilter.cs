@@ -1,0 +1,18 @@
+using Recsys.Grains.Ranking.Candidates;
+using Recsys.Grains.Ranking.Identifiers;
+
+namespace Recsys.Grains.Ranking.Filters;
+
+/// <summary>
+/// An out-of-network post needs social proof (someone the viewer follows engaged with it) or a verified author
+/// (SocialContextFilter with the verified-author bypass, algorithm.md 1.7 and 1.8).
+/// </summary>
+public sealed class SocialContextFilter : IFilter
+{
+    public static readonly SocialContextFilter Instance = new();
+
+    public FilterId Id { get; } = new("SocialContext");
+
+    public FilterResult Apply(RankingQuery query, IReadOnlyList<Candidate> candidates) =>
+        FilterResult.Partition(candidates, c => c.InNetwork || c.SocialProof.Count > 0 || c.Author is { Verified: true });
+}

@@ -1,0 +1,16 @@
+using Recsys.Grains.Ranking.Candidates;
+using Recsys.Grains.Ranking.Identifiers;
+
+namespace Recsys.Grains.Ranking.Scorers;
+
+/// <summary>
+/// One heuristic of the <see cref="HeuristicScorer"/> (a rescoring factor provider in home-mixer's HeuristicScorer,
+/// algorithm.md 1.6): fills one multiplicative factor per candidate, 1 where it does not apply. It reads the
+/// candidates' model scores and changes nothing.
+/// </summary>
+public interface IRescorer
+{
+    ScorerId Id { get; }
+
+    void Factors(RankingQuery query, IReadOnlyList<Candidate> candidates, Span<double> factors);
+}

@@ -1,0 +1,28 @@
+using Recsys.Grains.Ranking.Candidates;
+using Recsys.Grains.Ranking.Identifiers;
+using Recsys.Grains.Ranking.Models;
+
+namespace Recsys.Grains.Ranking.Scorers;
+
+/// <summary>
+/// The light ranker (Earlybird's logistic model, algorithm.md 1.9): scores each candidate from the signals its
+/// source measured, before any hydration, so each source can be cut to its best candidates cheaply.
+/// </summary>
+public sealed class LightRankerScorer(LightRanker model) : IScorer
+{
+    public ScorerId Id { get; } = new("LightRanker");
+
+    public IReadOnlyList<Candidate> Score(RankingQuery query, IReadOnlyList<Candidate> candidates)
+    {
+        var ranker = model;
+        Span<double> x = stackalloc double[LightRankerFeatures.Count];
+        var scored = new Candidate[candidates.Count];
+        for (var i = 0; i < scored.Length; i++)
+        {
+            LightRankerFeatures.Extract(candidates[i], query.Now, x);
+            scored[i] = candidates[i] with { LightScore = ranker.Predict(x) };
+        }
+
+        return scored;
+    }
+}

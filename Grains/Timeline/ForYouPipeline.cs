@@ -1,0 +1,117 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Recsys.Grains.Interfaces.Timeline;
+using Recsys.Grains.Ranking.Candidates;
+using Recsys.Grains.Timeline.Hydrators;
+
+namespace Recsys.Grains.Timeline;
+
+/// <summary>
+/// Runs a <see cref="ForYouPipelineConfig"/> for one request: the candidate sources in parallel, each bounded and
+/// fail-open; the pure preparation; hydration; the pure ranking. One per silo; stateless.
+/// </summary>
+public sealed partial class ForYouPipeline(ForYouComponents components, TimeProvider time, IOptions<ForYouParams> parameters, ILogger<ForYouPipeline> logger)
+{
+    private readonly SemaphoreSlim _runs = new(parameters.Value.MaxConcurrentRuns);
+
+    public ForYouComponents Components => components;
+
+    /// <summary>Builds the request's query from the viewer as its User grain answered.</summary>
+    public TimelineQuery CreateQuery(RankingViewer viewer, ForYouParams parameters, DateTimeOffset now, DateTimeOffset? lastRequestAt,
+        IReadOnlySet<long> served, bool isPaging) =>
+        new(viewer, new RankingQuery(ViewerHydrator.ToViewer(viewer), now, served, isPaging), parameters, lastRequestAt,
+            components.FolloweeEngagements.ReadAsync);
+
+    /// <summary>Runs the whole pipeline, at most <see cref="ForYouParams.MaxConcurrentRuns"/> at once on this silo.</summary>
+    public async Task<(IReadOnlyList<Candidate> Ranked, PipelineStats Stats)> RunAsync(ForYouPipelineConfig config, TimelineQuery query, CancellationToken cancellation)
+    {
+        await _runs.WaitAsync(cancellation);
+        try
+        {
+            return await RunNowAsync(config, query, cancellation);
+        }
+        finally
+        {
+            _runs.Release();
+        }
+    }
+
+    private async Task<(IReadOnlyList<Candidate> Ranked, PipelineStats Stats)> RunNowAsync(ForYouPipelineConfig config, TimelineQuery query, CancellationToken cancellation)
+    {
+        var stats = new PipelineStats();
+        var found = await FetchAsync(config, query, stats, cancellation);
+        var prepared = ForYouStages.Prepare(config, query.Ranking, found, stats);
+        var hydrated = await HydrateAsync(config.Hydrators, query, prepared, cancellation);
+        stats.Hydrated = hydrated.Count;
+        var ranked = ForYouStages.Rank(config, query.Ranking, hydrated, stats);
+        var final = await HydrateAsync(config.FinalHydrators, query, ranked, cancellation);
+        stats.GrainCalls = query.Calls;
+        return (ForYouStages.Finish(config, query.Ranking, final, stats), stats);
+    }
+
+    /// <summary>Step 2: every source at once; one that throws or outlives its timeout is logged and skipped.</summary>
+    public async Task<IReadOnlyList<Candidate>> FetchAsync(ForYouPipelineConfig config, TimelineQuery query, PipelineStats stats, CancellationToken cancellation)
+    {
+        Observe(query.FolloweeEngagements); // the query hydrator starts with the sources; the social-graph source awaits it
+        var runs = config.CandidateSources.Select(step => RunSourceAsync(step, query, stats, cancellation)).ToArray();
+        var results = await Task.WhenAll(runs);
+        return results.SelectMany(r => r).ToArray();
+    }
+
+    /// <summary>Steps 5 and 8: hydrators in order.</summary>
+    public static async Task<IReadOnlyList<Candidate>> HydrateAsync(IReadOnlyList<ICandidateHydrator> hydrators, TimelineQuery query, IReadOnlyList<Candidate> candidates, CancellationToken cancellation)
+    {
+        foreach (var hydrator in hydrators)
+        {
+            candidates = await hydrator.HydrateAsync(query, candidates, cancellation);
+        }
+
+        return candidates;
+    }
+
+    private async Task<IReadOnlyList<Candidate>> RunSourceAsync(CandidateSourceStep step, TimelineQuery query, PipelineStats stats, CancellationToken cancellation)
+    {
+        var name = step.Source.Id.Name;
+        using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        try
+        {
+            var timeout = Task.Delay(step.Timeout, time, bound.Token); // armed before the source starts
+            var fetch = step.Source.FetchAsync(query, bound.Token);
+            if (await Task.WhenAny(fetch, timeout) != fetch)
+            {
+                Observe(fetch);
+                Log.SourceTimedOut(logger, name, query.ViewerId, step.Timeout.TotalMilliseconds);
+                stats.SourceFailed(name, $"timed out after {step.Timeout.TotalMilliseconds:0} ms");
+                return [];
+            }
+
+            var candidates = await fetch;
+            stats.SourceReturned(name, candidates.Count);
+            return candidates;
+        }
+        catch (Exception exception) when (step.FailOpen && !cancellation.IsCancellationRequested)
+        {
+            Log.SourceFailed(logger, exception, name, query.ViewerId);
+            stats.SourceFailed(name, exception.GetType().Name + ": " + exception.Message);
+            return [];
+        }
+        finally
+        {
+            await bound.CancelAsync(); // stops the timer, and tells a late source to give up
+        }
+    }
+
+    private static void Observe(Task task) =>
+        _ = task.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = (int)Logging.DomainEventCode.TimelineSourceFailed, Level = LogLevel.Warning,
+            Message = "Candidate source {Source} failed for viewer {ViewerId}; the page is served without it")]
+        public static partial void SourceFailed(ILogger logger, Exception exception, string source, long viewerId);
+
+        [LoggerMessage(EventId = (int)Logging.DomainEventCode.TimelineSourceTimedOut, Level = LogLevel.Warning,
+            Message = "Candidate source {Source} took over {TimeoutMs} ms for viewer {ViewerId}; the page is served without it")]
+        public static partial void SourceTimedOut(ILogger logger, string source, long viewerId, double timeoutMs);
+    }
+}

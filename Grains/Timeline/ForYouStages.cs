@@ -1,0 +1,69 @@
+using Recsys.Grains.Ranking.Candidates;
+using Recsys.Grains.Ranking.Filters;
+using Recsys.Grains.Ranking.Selectors;
+
+namespace Recsys.Grains.Timeline;
+
+/// <summary>
+/// The pure stages of the pipeline, plain data in and out, no grains: what runs between the sources and
+/// hydration (<see cref="Prepare"/>), after hydration (<see cref="Rank"/>), after the final list's authors are read
+/// for the viewer (<see cref="Finish"/>), and on a page served from a kept ranked list (<see cref="RecheckPage"/>).
+/// Benchmarked alone against the full request.
+/// </summary>
+public static class ForYouStages
+{
+    /// <summary>Steps 3-4: duplicates, global filters, light ranking, the per-source limit.</summary>
+    public static IReadOnlyList<Candidate> Prepare(ForYouPipelineConfig config, RankingQuery query, IReadOnlyList<Candidate> found, PipelineStats stats)
+    {
+        var candidates = Select(config.PostCandidateSelector, query, found, stats);
+        candidates = Filter(config.GlobalFilters, query, candidates, stats);
+        candidates = config.LightRanker.Score(query, candidates);
+        return Select(config.PerSourceLimit, query, candidates, stats);
+    }
+
+    /// <summary>Steps 6-8: heavy ranking, heuristics, anti-gaming, visibility, selection and the result caps.</summary>
+    public static IReadOnlyList<Candidate> Rank(ForYouPipelineConfig config, RankingQuery query, IReadOnlyList<Candidate> hydrated, PipelineStats stats)
+    {
+        var candidates = config.HeavyRanker.Score(query, hydrated);
+        candidates = config.Heuristics.Score(query, candidates);
+        candidates = Filter(config.PostScoringFilters, query, candidates, stats);
+        candidates = Filter(config.VisibilityFilters, query, candidates, stats);
+        foreach (var selector in config.Selectors)
+        {
+            candidates = Select(selector, query, candidates, stats);
+        }
+
+        return candidates;
+    }
+
+    /// <summary>Step 8, last: the rules that need the authors read for this viewer, then debunching; the ranked list pages are cut from.</summary>
+    public static IReadOnlyList<Candidate> Finish(ForYouPipelineConfig config, RankingQuery query, IReadOnlyList<Candidate> ranked, PipelineStats stats)
+    {
+        var candidates = Select(config.PageSelector, query, Filter(config.FinalFilters, query, ranked, stats), stats);
+        stats.Ranked = candidates.Count;
+        return candidates;
+    }
+
+    /// <summary>Step 9 on a kept list: the viewer's latest feedback and impressions, then debunching again.</summary>
+    public static IReadOnlyList<Candidate> RecheckPage(ForYouPipelineConfig config, RankingQuery query, IReadOnlyList<Candidate> remaining, PipelineStats stats) =>
+        Select(config.PageSelector, query, Filter(config.PageFilters, query, remaining, stats), stats);
+
+    public static IReadOnlyList<Candidate> Filter(IReadOnlyList<IFilter> filters, RankingQuery query, IReadOnlyList<Candidate> candidates, PipelineStats stats)
+    {
+        foreach (var filter in filters)
+        {
+            var result = filter.Apply(query, candidates);
+            stats.RecordRemoved(filter.Id.Scope, result.Removed.Count);
+            candidates = result.Kept;
+        }
+
+        return candidates;
+    }
+
+    public static IReadOnlyList<Candidate> Select(ISelector selector, RankingQuery query, IReadOnlyList<Candidate> candidates, PipelineStats stats)
+    {
+        var result = selector.Select(query, candidates);
+        stats.RecordRemoved(selector.Id.Scope, result.Removed.Count);
+        return result.Kept;
+    }
+}

@@ -1,0 +1,25 @@
+using Recsys.Grains.Interfaces.Timeline;
+using Recsys.Grains.Ranking.Candidates;
+using Recsys.Grains.Ranking.Identifiers;
+using Recsys.Runtime;
+
+namespace Recsys.Grains.Timeline.Hydrators;
+
+/// <summary>
+/// Reads the authors of the final ranked list (at most 120 candidates) for this viewer, uncached: whether each blocks
+/// or mutes the viewer, and their current facts (a suspension shows at once). The For You mixer's visibility step
+/// likewise runs after scoring (algorithm.md 1.1, 1.8).
+/// </summary>
+public sealed class AuthorRelationHydrator(IGrainFactory grains) : ICandidateHydrator
+{
+    public HydratorId Id { get; } = new("AuthorRelation");
+
+    public async Task<IReadOnlyList<Candidate>> HydrateAsync(TimelineQuery query, IReadOnlyList<Candidate> candidates, CancellationToken cancellation)
+    {
+        var authors = candidates.Select(c => c.KnownAuthorId).Where(a => a != 0).Distinct().ToArray();
+        var facts = await Batches.SelectAsync(authors, query.Params.HydrationBatchSize, query.Params.HydrationBatchesInFlight,
+            a => grains.GetGrain<IUserRankingGrain>(a).GetAuthorFacts(query.ViewerId), cancellation);
+        query.CountCalls(authors.Length);
+        return AuthorHydrator.Attach(candidates, AuthorHydrator.ByAuthor(authors, facts));
+    }
+}

@@ -1,0 +1,52 @@
+using Recsys.Grains.Interfaces.Timeline;
+using Recsys.Grains.Ranking.Candidates;
+
+namespace Recsys.Grains.Timeline;
+
+/// <summary>
+/// One For You request as the grain-facing components see it: the viewer as read from its User grain (raw and as
+/// the pure <see cref="Ranking"/> query), the params snapshot, when the viewer last asked, and the followees'
+/// recent engagements, read once and shared by the social-graph source and the social-proof hydrator.
+/// </summary>
+public sealed class TimelineQuery
+{
+    private readonly Lazy<Task<FolloweeEngagements>> _followeeEngagements;
+    private int _calls;
+
+    public TimelineQuery(RankingViewer raw, RankingQuery ranking, ForYouParams parameters, DateTimeOffset? lastRequestAt,
+        Func<TimelineQuery, Task<FolloweeEngagements>> readFolloweeEngagements)
+    {
+        Raw = raw;
+        Ranking = ranking;
+        Params = parameters;
+        LastRequestAt = lastRequestAt;
+        _followeeEngagements = new Lazy<Task<FolloweeEngagements>>(() => readFolloweeEngagements(this));
+    }
+
+    public RankingViewer Raw { get; }
+
+    public RankingQuery Ranking { get; }
+
+    public Viewer Viewer => Ranking.Viewer;
+
+    public long ViewerId => Ranking.Viewer.UserId;
+
+    public DateTimeOffset Now => Ranking.Now;
+
+    public ForYouParams Params { get; }
+
+    /// <summary>When this viewer's previous For You request was served (null: none remembered).</summary>
+    public DateTimeOffset? LastRequestAt { get; }
+
+    /// <summary>The followees' recent engagements; read on first use, then shared.</summary>
+    public Task<FolloweeEngagements> FolloweeEngagements => _followeeEngagements.Value;
+
+    /// <summary>Grain calls the request's hydrators made (cache misses included, cache hits not).</summary>
+    public int Calls => Volatile.Read(ref _calls);
+
+    public void CountCalls(int calls) => Interlocked.Add(ref _calls, calls);
+
+    /// <summary>The followee engagements if they were read already (the social-proof hydrator does not wait for them).</summary>
+    public FolloweeEngagements? FolloweeEngagementsIfRead =>
+        _followeeEngagements.IsValueCreated && _followeeEngagements.Value.IsCompletedSuccessfully ? _followeeEngagements.Value.Result : null;
+}

@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using Recsys.Bench.Harness;
+using Recsys.Client;
+using Recsys.Grains.BulkLoad;
+using Recsys.Grains.Fanout;
+using Recsys.Grains.Interfaces.Engagements;
+using Recsys.Grains.Interfaces.Posts;
+using Recsys.Grains.Interfaces.Users;
+
+namespace Recsys.Bench.Ingestion;
+
+/// <summary>
+/// Engagements through the cluster client into grains, durable: one silo on SQLite (state, reminders and the event
+/// log in one file, as `dotnet run --project Silo` runs), users and posts bulk-loaded first, then the events sent
+/// through the gateway in batches, several in flight. An event counts once the silo acknowledged it: appended to
+/// the log in the batch's transaction and applied to its Post grain and both User grains in memory.
+/// </summary>
+public static class IngestionBenchmark
+{
+    public const int DefaultEvents = 1_000_000;
+    public const int DefaultUsers = 100_000;
+    public const int DefaultBatchSize = 5_000;
+    public const int DefaultConcurrency = 4;
+    private const int WarmupEvents = 50_000;
+
+    public static async Task<IReadOnlyList<BenchResult>> RunAsync(int events, int users, int batchSize, int concurrency)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "recsys-bench-ingest-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(directory);
+        var database = Path.Combine(directory, "recsys.db");
+        var now = DateTimeOffset.UtcNow;
+        var results = new List<BenchResult>();
+        try
+        {
+            var setup = Stopwatch.StartNew();
+            var loaded = await new BulkLoader(new SqliteBulkTarget(database), new BulkLoadOptions()).LoadAsync(BenchData.Entities(users, now));
+            results.Add(new BenchResult($"setup: bulk load {users:N0} users + {users:N0} posts", loaded.StatesWritten, setup.Elapsed, 0, 0));
+
+            await using var silo = await BenchSilo.StartAsync(database);
+            await using var client = await ClusterClient.ConnectAsync(new ClusterClientOptions { Gateways = [silo.Gateway] });
+            var ingest = client.GrainFactory.GetGrain<IEngagementIngestGrain>(0);
+            setup.Restart(); // activate every user and post grain first (state read, log replay), so the run measures ingestion
+            var ids = Enumerable.Range(1, users).Select(i => (long)i).ToArray();
+            await BoundedParallel.ForEachAsync(ids, 256, id => client.GrainFactory.GetGrain<IUserGrain>(id).Exists());
+            await BoundedParallel.ForEachAsync(ids, 256, id => client.GrainFactory.GetGrain<IPostGrain>(id).TryGetInfo());
+            results.Add(new BenchResult("setup: activate every user and post grain through the client", users * 2L, setup.Elapsed, 0, 0));
+            await SendAsync(ingest, BenchData.Events(WarmupEvents, users, now, seed: 7), batchSize, concurrency);
+
+            var data = BenchData.Events(events, users, now);
+            var latencies = new LatencyRecorder(data.Length / batchSize + 1);
+            var clock = Stopwatch.StartNew();
+            var accepted = await SendAsync(ingest, data, batchSize, concurrency, latencies);
+            results.Add(new BenchResult($"ingest through client, durable (batch {batchSize:N0}, {concurrency} in flight); µs = per batch",
+                accepted, clock.Elapsed, latencies.Percentile(0.5), latencies.Percentile(0.99)));
+
+            clock.Restart();
+            await silo.DisposeAsync(); // every touched grain checkpoints
+            results.Add(new BenchResult("graceful stop: every grain checkpoints", users * 2, clock.Elapsed, 0, 0));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+
+        return results;
+    }
+
+    private static async Task<long> SendAsync(IEngagementIngestGrain ingest, EngagementEvent[] events, int batchSize, int concurrency, LatencyRecorder? latencies = null)
+    {
+        long accepted = 0;
+        await Parallel.ForEachAsync(events.Chunk(batchSize), new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (batch, _) =>
+        {
+            var started = Stopwatch.GetTimestamp();
+            var result = await ingest.Ingest(batch);
+            latencies?.Add(Stopwatch.GetTimestamp() - started);
+            if (result.Rejected.Count > 0)
+            {
+                throw new InvalidOperationException($"rejected: {result.Rejected[0].Field} {result.Rejected[0].Error}");
+            }
+
+            Interlocked.Add(ref accepted, result.Accepted);
+        });
+        return accepted;
+    }
+}

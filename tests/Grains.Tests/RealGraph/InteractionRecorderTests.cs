@@ -1,0 +1,100 @@
+using Recsys.Grains.RealGraph;
+
+namespace Recsys.Grains.Tests.RealGraph;
+
+[Trait("Category", "BVT")]
+[Trait("Area", "RealGraph")]
+public sealed class InteractionRecorderTests
+{
+    private static readonly DateTimeOffset Day0 = new(2026, 3, 2, 12, 0, 0, TimeSpan.Zero);
+    private static readonly RealGraphOptions Options = new();
+
+    [Fact]
+    public void ACountDecaysBy0955PerElapsedDayWhenRead()
+    {
+        var state = new RealGraphState();
+        InteractionRecorder.Record(state, 7, InteractionType.Favorites, 1, Day0, Options);
+
+        Assert.Equal(Math.Pow(0.955, 10), Favorites(state, Day0.AddDays(10)), 5);
+        Assert.Equal(1, Favorites(state, Day0.AddHours(6)), 5); // the same calendar day: no decay yet
+    }
+
+    [Fact]
+    public void ADailyRollupIsTodaysCountPlusYesterdaysTimes0955()
+    {
+        var state = new RealGraphState();
+        InteractionRecorder.Record(state, 7, InteractionType.Favorites, 1, Day0, Options);
+        InteractionRecorder.Record(state, 7, InteractionType.Favorites, 1, Day0, Options);
+        InteractionRecorder.Record(state, 7, InteractionType.Favorites, 1, Day0.AddDays(1), Options);
+
+        Assert.Equal(1 + 2 * 0.955, Favorites(state, Day0.AddDays(1)), 5);
+    }
+
+    [Fact]
+    public void AnEventArrivingLateCountsAsIfItHadArrivedInOrder()
+    {
+        var inOrder = new RealGraphState();
+        InteractionRecorder.Record(inOrder, 7, InteractionType.Replies, 1, Day0, Options);
+        InteractionRecorder.Record(inOrder, 7, InteractionType.Replies, 1, Day0.AddDays(5), Options);
+        var late = new RealGraphState();
+        InteractionRecorder.Record(late, 7, InteractionType.Replies, 1, Day0.AddDays(5), Options);
+        InteractionRecorder.Record(late, 7, InteractionType.Replies, 1, Day0, Options);
+
+        Assert.Equal(Feature(inOrder, "num_replies", Day0.AddDays(9)), Feature(late, "num_replies", Day0.AddDays(9)), 5);
+        Assert.Equal(2, Feature(late, "num_days", Day0.AddDays(9)));
+    }
+
+    [Fact]
+    public void NumDaysCountsDistinctActiveDaysOfTheLast30()
+    {
+        var state = new RealGraphState();
+        foreach (var day in new[] { 0, 0, 3, 20 })
+        {
+            InteractionRecorder.Record(state, 7, InteractionType.TweetClicks, 1, Day0.AddDays(day), Options);
+        }
+
+        Assert.Equal(3, Feature(state, "num_days", Day0.AddDays(20))); // days 0 (twice), 3 and 20
+        InteractionRecorder.Record(state, 7, InteractionType.TweetClicks, 1, Day0.AddDays(40), Options);
+        Assert.Equal(2, Feature(state, "num_days", Day0.AddDays(40))); // the window is days 11-40: days 20 and 40
+        Assert.Equal(0, Feature(state, "days_since_last_interaction", Day0.AddDays(40)));
+        Assert.Equal(30, Feature(state, "days_since_last_interaction", Day0.AddDays(100)));
+    }
+
+    [Fact]
+    public void ACountStopsCountingSixtyDaysAfterItsLastOccurrence()
+    {
+        var state = new RealGraphState();
+        InteractionRecorder.Record(state, 7, InteractionType.Follows, 1, Day0, Options);
+        InteractionRecorder.Record(state, 7, InteractionType.Favorites, 50, Day0, Options);
+
+        Assert.True(Favorites(state, Day0.AddDays(60)) > 0);
+        Assert.Equal(0, Favorites(state, Day0.AddDays(61)));
+        InteractionRecorder.Compact(state, Day0.AddDays(61), Options);
+        Assert.Empty(state.Edges);
+    }
+
+    [Fact]
+    public void AtMost2000EdgesAreKeptAndTheWeakestGoes()
+    {
+        var state = new RealGraphState();
+        for (var id = 1; id <= RealGraphOptions.DefaultMaxEdges; id++)
+        {
+            InteractionRecorder.Record(state, id, InteractionType.Favorites, id == 1 ? 1 : 2, Day0, Options);
+        }
+
+        InteractionRecorder.Record(state, 5_000, InteractionType.Replies, 3, Day0, Options);
+
+        Assert.Equal(RealGraphOptions.DefaultMaxEdges, state.Edges.Count);
+        Assert.False(state.Edges.ContainsKey(1));
+        Assert.True(state.Edges.ContainsKey(5_000));
+    }
+
+    private static double Favorites(RealGraphState state, DateTimeOffset at) => Feature(state, "num_favorites", at);
+
+    private static double Feature(RealGraphState state, string name, DateTimeOffset at)
+    {
+        var values = new double[RealGraphFeatures.Names.Count];
+        RealGraphFeatures.Compute(state.Edges.GetValueOrDefault(7), RealGraphDay.Of(at), Options, values);
+        return values[RealGraphFeatures.Names.ToList().IndexOf(name)];
+    }
+}
