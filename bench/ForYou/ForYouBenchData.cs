@@ -47,14 +47,27 @@ public static class ForYouBenchData
             1, data.Now, null, u.Interests.Select((score, c) => new CommunityScore(c + 1, score)).Where(s => s.Score > 0).OrderByDescending(s => s.Score).ToArray(), [])));
         Console.WriteLine($"for-you: users, follows, posts and InterestedIn loaded at {clock.Elapsed.TotalSeconds:F0} s");
 
-        var batches = data.Engagements.Chunk(10_000).ToArray();
+        // Batches of 2,000, two at a time; a batch that times out is sent again (event ids make that idempotent).
+        var batches = data.Engagements.Chunk(2_000).ToArray();
         var done = 0;
-        await BoundedParallel.ForEachAsync(batches, 4, async batch =>
+        await BoundedParallel.ForEachAsync(batches, 2, async batch =>
         {
-            await grains.GetGrain<IEngagementIngestGrain>(0).Ingest(batch);
-            if (Interlocked.Increment(ref done) % 50 == 0)
+            for (var attempt = 1; ; attempt++)
             {
-                Console.WriteLine($"for-you: {done * 10_000L:N0} engagements ingested at {clock.Elapsed.TotalSeconds:F0} s");
+                try
+                {
+                    await grains.GetGrain<IEngagementIngestGrain>(0).Ingest(batch);
+                    break;
+                }
+                catch (TimeoutException) when (attempt < 5)
+                {
+                    Console.WriteLine($"for-you: an engagement batch timed out (attempt {attempt}); sending it again");
+                }
+            }
+
+            if (Interlocked.Increment(ref done) % 250 == 0)
+            {
+                Console.WriteLine($"for-you: {done * 2_000L:N0} engagements ingested at {clock.Elapsed.TotalSeconds:F0} s");
             }
         });
         Console.WriteLine($"for-you: {data.Engagements.Count:N0} engagements ingested; loaded in {clock.Elapsed.TotalSeconds:F0} s");

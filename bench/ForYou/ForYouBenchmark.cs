@@ -9,6 +9,7 @@ using Recsys.Grains.Ranking.Candidates;
 using Recsys.Grains.Sample;
 using Recsys.Grains.Timeline;
 using Recsys.Grains.Timeline.Hydrators;
+using Recsys.Runtime.Configuration.Options;
 using Recsys.Runtime.Hosting;
 using Recsys.Runtime.Testing;
 
@@ -61,6 +62,7 @@ public static class ForYouBenchmark
             if (loading)
             {
                 silo.AddIncomingGrainCallFilter<SkipFanoutFilter>();
+                silo.Configure<MessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(5)); // SQLite under a bulk load
             }
         });
         await ForYouBenchData.LoadAsync(cluster, data);
@@ -72,12 +74,6 @@ public static class ForYouBenchmark
 
         var results = new List<BenchResult>();
         var (viewer, candidates) = await ChooseViewerAsync(cluster, data);
-        if (Environment.GetEnvironmentVariable("FORYOU_PROBE") is not null)
-        {
-            await PhaseProbe.RunAsync(cluster, viewer);
-            return [];
-        }
-
         results.Add(await Measured(() => SingleViewerAsync(cluster, viewer, candidates)));
         results.Add(await Measured(() => PureRankingAsync(cluster, viewer, results[0])));
         results.Add(await Measured(() => ConcurrentViewersAsync(cluster, data, TimeSpan.FromSeconds(seconds))));

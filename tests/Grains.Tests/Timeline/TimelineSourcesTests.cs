@@ -78,7 +78,7 @@ public sealed class TimelineSourcesTests
 
         var item = page.Items.Single(i => i.PostId == liked);
         Assert.Equal(("SocialGraph", false, stranger), (item.Source, item.InNetwork, item.AuthorId));
-        Assert.Equal([first, second], item.SocialProof.Order());
+        Assert.Equal(new[] { first, second }.Order(), item.SocialProof.Order());
         Assert.DoesNotContain(page.Items, i => i.PostId == unseen);
     }
 
