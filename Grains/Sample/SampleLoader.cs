@@ -23,8 +23,12 @@ public sealed partial class SampleLoader(
 {
     private const int MaxParallelCalls = 256;
 
-    /// <summary>Generates and loads the configured sample, with the given size and seed if set; null when already loaded.</summary>
-    public async Task<SampleManifest?> LoadAsync(int? users = null, int? seed = null, Func<double, string, Task>? progress = null)
+    /// <summary>
+    /// Generates and loads the configured sample, with the given size and seed if set; null when already loaded.
+    /// <paramref name="afterGraph"/> runs once users and follows are in, before posts and engagements.
+    /// </summary>
+    public async Task<SampleManifest?> LoadAsync(
+        int? users = null, int? seed = null, Func<double, string, Task>? progress = null, Func<Task>? afterGraph = null)
     {
         var shape = Copy(options.Value, users, seed);
         if (await grains.GetGrain<ISampleDataGrain>(0).GetLoaded(shape.Seed, shape.Users) is { } loaded)
@@ -35,15 +39,15 @@ public sealed partial class SampleLoader(
 
         var started = time.GetTimestamp();
         var data = SampleGenerator.Generate(shape, time.GetUtcNow());
-        await LoadAsync(data, progress ?? ((_, _) => Task.CompletedTask));
+        await LoadAsync(data, progress ?? ((_, _) => Task.CompletedTask), afterGraph);
         var manifest = new SampleManifest(data.Seed, data.Users.Count, data.Follows.Count, data.Posts.Count, data.Engagements.Count, time.GetUtcNow());
         await grains.GetGrain<ISampleDataGrain>(0).RecordLoaded(manifest);
         Log.Loaded(logger, manifest.Users, manifest.Follows, manifest.Posts, manifest.Engagements, time.GetElapsedTime(started).TotalSeconds);
         return manifest;
     }
 
-    /// <summary>Loads a data set (users, follows, posts, engagements, in that order).</summary>
-    public async Task LoadAsync(SampleDataSet data, Func<double, string, Task> progress)
+    /// <summary>Loads a data set (users, follows, then <paramref name="afterGraph"/>, posts, engagements, in that order).</summary>
+    public async Task LoadAsync(SampleDataSet data, Func<double, string, Task> progress, Func<Task>? afterGraph = null)
     {
         await progress(0.0, $"users ({data.Users.Count})");
         await BoundedParallel.ForEachAsync(data.Users, MaxParallelCalls, u => grains.GetGrain<IUserGrain>(u.Profile.Id).Upsert(u.Profile));
@@ -53,6 +57,11 @@ public sealed partial class SampleLoader(
         await BoundedParallel.ForEachAsync(followers, MaxParallelCalls, g => grains.GetGrain<IFollowersGrain>(g.Key).AddMany(g.Select(f => f.FollowerId).ToArray()));
         var follows = data.Follows.GroupBy(f => f.FollowerId).ToArray();
         await BoundedParallel.ForEachAsync(follows, MaxParallelCalls, g => grains.GetGrain<IUserGrain>(g.Key).ImportFollows(g.Select(f => f.FolloweeId).ToArray()));
+
+        if (afterGraph is not null)
+        {
+            await afterGraph();
+        }
 
         await progress(0.2, $"posts ({data.Posts.Count})");
         foreach (var wave in ByReplyDepth(data.Posts))

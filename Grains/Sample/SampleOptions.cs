@@ -31,4 +31,12 @@ public sealed class SampleOptions
 
     /// <summary>How far back posts and engagements go.</summary>
     public TimeSpan History { get; set; } = TimeSpan.FromDays(3);
+
+    /// <summary>
+    /// Jobs run as part of loading a fresh sample, once users and follows are in and before posts and engagements
+    /// (ours: reputation and communities, so the first For You page has every source and author signal without waiting
+    /// for the daily and weekly schedules, and likes grow post embeddings in the communities as they arrive). Names
+    /// not registered on the silo are skipped.
+    /// </summary>
+    public IList<string> JobsAfterLoad { get; set; } = ["tweepcred", "simclusters"];
 }

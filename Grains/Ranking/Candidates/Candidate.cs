@@ -35,6 +35,12 @@ public sealed record Candidate
     /// <summary>Users in the viewer's network who vouch for the post (reposted or engaged with it).</summary>
     public IReadOnlyList<long> SocialProof { get; init; } = [];
 
+    /// <summary>
+    /// Retrieved for the viewer's InterestedIn communities: our stand-in for the published topic proof (a topic the
+    /// viewer follows or is inferred to like, algorithm.md 1.7), since communities are our inferred interests.
+    /// </summary>
+    public bool InterestProof { get; init; }
+
     /// <summary>What the source measured: the light ranker's input.</summary>
     public SourceSignals Signals { get; init; } = SourceSignals.None;
 

@@ -4,8 +4,9 @@ using Recsys.Grains.Ranking.Identifiers;
 namespace Recsys.Grains.Ranking.Filters;
 
 /// <summary>
-/// An out-of-network post needs social proof (someone the viewer follows engaged with it) or a verified author
-/// (SocialContextFilter with the verified-author bypass, algorithm.md 1.7 and 1.8).
+/// An out-of-network post needs social proof (someone the viewer follows engaged with it), interest proof (our topic
+/// proof), a verified author, or to be a reply (shown in its conversation): ScoredTweetsSocialContextFilter with the
+/// For You verified-author bypass, algorithm.md 1.7 and 1.8.
 /// </summary>
 public sealed class SocialContextFilter : IFilter
 {
@@ -14,5 +15,6 @@ public sealed class SocialContextFilter : IFilter
     public FilterId Id { get; } = new("SocialContext");
 
     public FilterResult Apply(RankingQuery query, IReadOnlyList<Candidate> candidates) =>
-        FilterResult.Partition(candidates, c => c.InNetwork || c.SocialProof.Count > 0 || c.Author is { Verified: true });
+        FilterResult.Partition(candidates, c =>
+            c.InNetwork || c.SocialProof.Count > 0 || c.InterestProof || c.IsReply || c.Author is { Verified: true });
 }

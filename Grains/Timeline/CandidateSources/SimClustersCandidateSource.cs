@@ -7,8 +7,8 @@ namespace Recsys.Grains.Timeline.CandidateSources;
 
 /// <summary>
 /// SimClusters (algorithm.md 4.6): the viewer's strongest InterestedIn communities ask their SimCluster grains for
-/// top posts, scored by the dot product of the viewer's vector and the post's community scores. Authors are not
-/// known until hydration.
+/// top posts, scored by the dot product of the viewer's vector and the post's community scores; each carries interest
+/// proof. Authors are not known until hydration.
 /// </summary>
 public sealed class SimClustersCandidateSource(IGrainFactory grains) : ICandidateSource
 {
@@ -29,7 +29,7 @@ public sealed class SimClustersCandidateSource(IGrainFactory grains) : ICandidat
             .GetCandidates(interests, query.Params.SimClustersPostsPerCommunity, query.Params.SimClustersMaxCandidates);
         return found.Select(p => new Candidate
         {
-            PostId = p.PostId, Source = SourceId, InNetwork = false, CreatedAt = query.Now,
+            PostId = p.PostId, Source = SourceId, InNetwork = false, CreatedAt = query.Now, InterestProof = true,
             Signals = new SourceSignals(EngagementCounts.Zero, 0, p.Score, 0),
         }).ToArray();
     }

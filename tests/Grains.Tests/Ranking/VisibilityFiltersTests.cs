@@ -88,16 +88,17 @@ public sealed class VisibilityFiltersTests
     }
 
     [Fact]
-    public void An_out_of_network_post_needs_social_proof_or_a_verified_author()
+    public void An_out_of_network_post_needs_social_or_interest_proof_a_verified_author_or_to_be_a_reply()
     {
         var candidates = new[]
         {
             Hydrated(1, inNetwork: true), Hydrated(2, inNetwork: false), Hydrated(3, inNetwork: false, proof: [7]), Hydrated(4, inNetwork: false, verified: true),
+            Hydrated(5, inNetwork: false) with { InterestProof = true }, Hydrated(6, inNetwork: false, replyTo: 99),
         };
 
         var result = SocialContextFilter.Instance.Apply(Query(), candidates);
 
-        Assert.Equal([1, 3, 4], Ids(result.Kept));
+        Assert.Equal([1, 3, 4, 5, 6], Ids(result.Kept));
     }
 
     [Fact]
