@@ -31,7 +31,6 @@ public sealed partial class EngagementIngestGrain(
             throw new ValidationException("events", $"must have at most {options.Value.MaxBatchEvents} events (got {events.Count})");
         }
 
-        var sw = System.Diagnostics.Stopwatch.StartNew();
         var now = TimeProvider.GetUtcNow();
         var rejected = new List<RejectedEngagement>();
         var valid = new List<int>();
@@ -47,20 +46,15 @@ public sealed partial class EngagementIngestGrain(
             }
         }
 
-        var tValidate = sw.Elapsed.TotalMilliseconds;
         var pending = await ResolveAsync(events, valid, rejected);
-        var tResolve = sw.Elapsed.TotalMilliseconds;
         var (unique, duplicates) = DistinctIds(pending);
         var sequences = unique.Count == 0 ? [] : await log.AppendAsync(unique.Select(p => p.Pending).ToArray(), now);
         var logged = unique.Select((p, i) => (p.Pending, Sequence: sequences[i])).Where(p => p.Sequence > 0)
             .Select(p => ToLogged(p.Pending, p.Sequence)).ToArray();
         duplicates += unique.Count - logged.Length;
 
-        var tAppend = sw.Elapsed.TotalMilliseconds;
         await hooks.AfterAppendAsync(logged);
         await DeliverAsync(logged);
-        var tDeliver = sw.Elapsed.TotalMilliseconds;
-        Console.Error.WriteLine($"PROF n={events.Count} validate={tValidate:F0} resolve={tResolve - tValidate:F0} append={tAppend - tResolve:F0} deliver={tDeliver - tAppend:F0}");
         rejected.Sort((a, b) => a.Index.CompareTo(b.Index));
         return new IngestResult(logged.Length, duplicates, rejected);
     }
