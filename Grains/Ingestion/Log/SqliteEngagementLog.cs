@@ -2,14 +2,15 @@ using System.Data.Common;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Recsys.Grains.Ingestion.Log.Schema;
-using Recsys.Runtime.Storage.Sqlite;
 using Recsys.Grains.Interfaces.Engagements;
+using Recsys.Runtime.Storage.Sqlite;
 
 namespace Recsys.Grains.Ingestion.Log;
 
 /// <summary>
 /// The event log in a SQLite file (WAL), usually the silo's own database beside grain state. One writer at a time
-/// (the file's <see cref="SqliteWriteQueue"/>), so sequences commit in order; a batch is in one transaction (<see cref="SqliteLogAppend"/>: multi-row inserts).
+/// (the file's <see cref="SqliteWriteQueue"/>), so sequences commit in order; a batch is in one transaction, shared
+/// with the other writes queued meanwhile (<see cref="SqliteLogAppend"/>: one prepared row statement).
 /// </summary>
 public sealed class SqliteEngagementLog : SqlEngagementLog
 {
