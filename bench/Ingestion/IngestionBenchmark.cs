@@ -35,7 +35,10 @@ public static class IngestionBenchmark
         var results = new List<BenchResult>();
         try
         {
-            var postgres = Environment.GetEnvironmentVariable(PostgresVariable);
+            // A small pool per data source: the silo opens several (state, log, reminders) and the server allows ~100 clients.
+            var postgres = Environment.GetEnvironmentVariable(PostgresVariable) is { } connection
+                ? new Npgsql.NpgsqlConnectionStringBuilder(connection) { MaxPoolSize = 16 }.ConnectionString
+                : null;
             var setup = Stopwatch.StartNew();
             BulkTarget target = postgres is null ? new SqliteBulkTarget(database) : new PostgresBulkTarget(postgres);
             var loaded = await new BulkLoader(target, new BulkLoadOptions()).LoadAsync(BenchData.Entities(users, now));
