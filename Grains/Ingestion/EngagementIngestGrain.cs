@@ -79,7 +79,8 @@ public sealed partial class EngagementIngestGrain(
             }
 
             var subject = e.TargetUserId ?? author;
-            pending.Add((i, new PendingEngagement(e with { Time = e.Time.ToUniversalTime() }, subject == e.UserId ? null : subject)));
+            var utc = e.Time.Offset == TimeSpan.Zero ? e : e with { Time = e.Time.ToUniversalTime() };
+            pending.Add((i, new PendingEngagement(utc, subject == e.UserId ? null : subject)));
         }
 
         return pending;
@@ -102,10 +103,25 @@ public sealed partial class EngagementIngestGrain(
             return;
         }
 
-        var toPosts = logged.Where(e => e.PostId is not null).GroupBy(e => e.PostId!.Value)
-            .Select(g => new TargetedEngagements(g.Key, g.ToArray())).ToArray();
-        var toUsers = logged.SelectMany(e => e.SubjectId is { } s ? new[] { (User: e.UserId, e), (User: s, e) } : [(e.UserId, e)])
-            .GroupBy(p => p.User).Select(g => new TargetedEngagements(g.Key, g.Select(p => p.e).ToArray())).ToArray();
+        // Grouped by target grain in one pass each (a batch holds up to three deliveries per event, so no LINQ groupings here).
+        var posts = new Dictionary<long, List<LoggedEngagement>>();
+        var users = new Dictionary<long, List<LoggedEngagement>>();
+        foreach (var e in logged)
+        {
+            if (e.PostId is { } post)
+            {
+                AddTo(posts, post, e);
+            }
+
+            AddTo(users, e.UserId, e);
+            if (e.SubjectId is { } subject)
+            {
+                AddTo(users, subject, e);
+            }
+        }
+
+        var toPosts = Targeted(posts);
+        var toUsers = Targeted(users);
         try
         {
             await Task.WhenAll(
@@ -116,6 +132,28 @@ public sealed partial class EngagementIngestGrain(
         {
             Log.DeliveryFailed(logger, exception, logged.Count);
         }
+    }
+
+    private static void AddTo(Dictionary<long, List<LoggedEngagement>> groups, long target, LoggedEngagement e)
+    {
+        if (!groups.TryGetValue(target, out var events))
+        {
+            groups[target] = events = new List<LoggedEngagement>(2);
+        }
+
+        events.Add(e);
+    }
+
+    private static TargetedEngagements[] Targeted(Dictionary<long, List<LoggedEngagement>> groups)
+    {
+        var targeted = new TargetedEngagements[groups.Count];
+        var i = 0;
+        foreach (var (target, events) in groups)
+        {
+            targeted[i++] = new TargetedEngagements(target, events);
+        }
+
+        return targeted;
     }
 
     private static partial class Log

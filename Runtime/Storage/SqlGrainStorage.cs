@@ -88,13 +88,25 @@ internal abstract class SqlGrainStorage : IGrainStorage
         command.Parameters.Add(parameter);
     }
 
-    private async Task<string> SwapAsync(string operation, GrainId grainId, string stateName, string? json, string? expectedETag, CancellationToken cancellationToken)
+    /// <summary>Runs a write on a connection whose schema is current; SQLite queues it for its file's one writer.</summary>
+    protected virtual async Task<T> RunWriteAsync<T>(Func<DbConnection, Task<T>> write, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await write(connection).ConfigureAwait(false);
+    }
+
+    /// <summary>Makes sure the schema is current (once).</summary>
+    protected Task EnsureSchemaAsync(CancellationToken cancellationToken) => _schema.EnsureAsync(cancellationToken);
+
+    private Task<string> SwapAsync(string operation, GrainId grainId, string stateName, string? json, string? expectedETag, CancellationToken cancellationToken) =>
+        RunWriteAsync(connection => SwapAsync(connection, operation, grainId, stateName, json, expectedETag, cancellationToken), cancellationToken);
+
+    private async Task<string> SwapAsync(DbConnection connection, string operation, GrainId grainId, string stateName, string? json, string? expectedETag, CancellationToken cancellationToken)
     {
         var key = GrainStorageKey.Create(grainId, stateName);
         int expected = 0;
         var parsed = expectedETag is null || StorageETag.TryParse(expectedETag, out expected);
 
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         if (parsed)
         {
             await using var command = CreateCommand(connection, expectedETag is null ? InsertSql : UpdateSql, key);

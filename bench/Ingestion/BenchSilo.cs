@@ -11,7 +11,7 @@ namespace Recsys.Bench.Ingestion;
 
 /// <summary>
 /// One silo as the embedded deployment runs it (SiloApplication without HTTP): grain state, reminders and the
-/// event log in one SQLite file, the domain grains, a gateway on a free loopback port for the client.
+/// event log in one SQLite file (or in PostgreSQL), the domain grains, a gateway on a free loopback port for the client.
 /// </summary>
 public sealed class BenchSilo : IAsyncDisposable
 {
@@ -28,7 +28,16 @@ public sealed class BenchSilo : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<BenchSilo> StartAsync(string databasePath, Action<SiloBuilder>? configure = null)
+    public static Task<BenchSilo> StartAsync(string databasePath, Action<SiloBuilder>? configure = null) => StartAsync(silo =>
+    {
+        silo.AddSqliteGrainStorage("Default", o => o.FilePath = databasePath);
+        silo.UseSqliteReminders(o => o.FilePath = databasePath);
+        silo.AddRecsysDomain();
+        silo.UseSqliteEngagementLog(databasePath);
+        configure?.Invoke(silo);
+    });
+
+    private static async Task<BenchSilo> StartAsync(Action<SiloBuilder> stores)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -37,16 +46,21 @@ public sealed class BenchSilo : IAsyncDisposable
         builder.Services.AddRecsysSilo(silo =>
         {
             silo.Configure<EndpointOptions>(e => (e.SiloPort, e.GatewayPort) = (siloPort, gatewayPort));
-            silo.AddSqliteGrainStorage("Default", o => o.FilePath = databasePath);
-            silo.UseSqliteReminders(o => o.FilePath = databasePath);
-            silo.AddRecsysDomain();
-            silo.UseSqliteEngagementLog(databasePath);
-            configure?.Invoke(silo);
+            stores(silo);
         });
         var app = builder.Build();
         await app.StartAsync();
         return new BenchSilo(app, gatewayPort);
     }
+
+    /// <summary>The same silo with grain state, reminders and the event log in PostgreSQL (the cluster deployment's stores).</summary>
+    public static Task<BenchSilo> StartPostgresAsync(string connectionString) => StartAsync(silo =>
+    {
+        silo.AddPostgresGrainStorage("Default", o => o.ConnectionString = connectionString);
+        silo.UsePostgresReminders(o => o.ConnectionString = connectionString);
+        silo.AddRecsysDomain();
+        silo.UsePostgresEngagementLog(connectionString);
+    });
 
     /// <summary>Stops gracefully (once): every grain deactivates and checkpoints.</summary>
     public async ValueTask DisposeAsync()

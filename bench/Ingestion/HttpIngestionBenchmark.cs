@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Recsys.Bench.Harness;
 using Recsys.Grains.Interfaces.Engagements;
 
@@ -19,7 +20,11 @@ public static class HttpIngestionBenchmark
     private const int Concurrency = 4;
     private const int Setup = 64;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // The API's settings (Silo/Api/ApiJson.cs): enums as camelCase strings, numbers are refused.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
+    };
 
     public static async Task<IReadOnlyList<BenchResult>> RunAsync(string url, int events, int users)
     {

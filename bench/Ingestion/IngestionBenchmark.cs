@@ -11,7 +11,7 @@ namespace Recsys.Bench.Ingestion;
 
 /// <summary>
 /// Engagements through the cluster client into grains, durable: one silo on SQLite (state, reminders and the event
-/// log in one file, as `dotnet run --project Silo` runs), users and posts bulk-loaded first, then the events sent
+/// log in one file, as `dotnet run --project Silo` runs; or PostgreSQL when RECSYS_BENCH_PG is set), users and posts bulk-loaded first, then the events sent
 /// through the gateway in batches, several in flight. An event counts once the silo acknowledged it: appended to
 /// the log in the batch's transaction and applied to its Post grain and both User grains in memory.
 /// </summary>
@@ -23,6 +23,9 @@ public static class IngestionBenchmark
     public const int DefaultConcurrency = 4;
     private const int WarmupEvents = 50_000;
 
+    /// <summary>When set (a connection string to an empty database), the silo keeps everything in PostgreSQL instead.</summary>
+    public const string PostgresVariable = "RECSYS_BENCH_PG";
+
     public static async Task<IReadOnlyList<BenchResult>> RunAsync(int events, int users, int batchSize, int concurrency)
     {
         var directory = Path.Combine(Path.GetTempPath(), "recsys-bench-ingest-" + Guid.NewGuid().ToString("N")[..8]);
@@ -32,11 +35,17 @@ public static class IngestionBenchmark
         var results = new List<BenchResult>();
         try
         {
+            // A small pool per data source: the silo opens several (state, log, reminders) and the server allows ~100 clients.
+            var postgres = Environment.GetEnvironmentVariable(PostgresVariable) is { } connection
+                ? new Npgsql.NpgsqlConnectionStringBuilder(connection) { MaxPoolSize = 16 }.ConnectionString
+                : null;
             var setup = Stopwatch.StartNew();
-            var loaded = await new BulkLoader(new SqliteBulkTarget(database), new BulkLoadOptions()).LoadAsync(BenchData.Entities(users, now));
-            results.Add(new BenchResult($"setup: bulk load {users:N0} users + {users:N0} posts", loaded.StatesWritten, setup.Elapsed, 0, 0));
+            BulkTarget target = postgres is null ? new SqliteBulkTarget(database) : new PostgresBulkTarget(postgres);
+            var loaded = await new BulkLoader(target, new BulkLoadOptions()).LoadAsync(BenchData.Entities(users, now));
+            results.Add(new BenchResult($"setup: bulk load {users:N0} users + {users:N0} posts into {(postgres is null ? "SQLite" : "PostgreSQL")}",
+                loaded.StatesWritten, setup.Elapsed, 0, 0));
 
-            await using var silo = await BenchSilo.StartAsync(database);
+            await using var silo = postgres is null ? await BenchSilo.StartAsync(database) : await BenchSilo.StartPostgresAsync(postgres);
             await using var client = await ClusterClient.ConnectAsync(new ClusterClientOptions { Gateways = [silo.Gateway] });
             var ingest = client.GrainFactory.GetGrain<IEngagementIngestGrain>(0);
             setup.Restart(); // activate every user and post grain first (state read, log replay), so the run measures ingestion

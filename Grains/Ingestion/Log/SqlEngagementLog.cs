@@ -50,13 +50,13 @@ public abstract class SqlEngagementLog : IEngagementLog
         return rows;
     }
 
-    public async Task RecordCheckpointAsync(LogStream stream, long key, long appliedThrough, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(connection, UpsertCheckpoint,
-            ("service", ServiceId), ("stream", StreamName(stream)), ("key", key), ("through", appliedThrough));
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    public Task RecordCheckpointAsync(LogStream stream, long key, long appliedThrough, CancellationToken cancellationToken = default) =>
+        RunWriteAsync(async connection =>
+        {
+            await using var command = Command(connection, UpsertCheckpoint,
+                ("service", ServiceId), ("stream", StreamName(stream)), ("key", key), ("through", appliedThrough));
+            return await command.ExecuteNonQueryAsync(cancellationToken);
+        }, cancellationToken);
 
     public async Task<IReadOnlyList<GrainCheckpointLag>> FindLaggingAsync(DateTimeOffset acceptedBefore, int max, CancellationToken cancellationToken = default)
     {
@@ -73,14 +73,21 @@ public abstract class SqlEngagementLog : IEngagementLog
         return lagging;
     }
 
-    public async Task<int> PruneAsync(DateTimeOffset acceptedBefore, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(connection, EngagementLogPruning.PruneSql, ("service", ServiceId), ("before", acceptedBefore.UtcTicks));
-        return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    public Task<int> PruneAsync(DateTimeOffset acceptedBefore, CancellationToken cancellationToken = default) =>
+        RunWriteAsync(async connection =>
+        {
+            await using var command = Command(connection, EngagementLogPruning.PruneSql, ("service", ServiceId), ("before", acceptedBefore.UtcTicks));
+            return await command.ExecuteNonQueryAsync(cancellationToken);
+        }, cancellationToken);
 
     protected abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
+    /// <summary>Runs a write in its own connection; SQLite queues it for its file's one writer instead.</summary>
+    protected virtual async Task<T> RunWriteAsync<T>(Func<DbConnection, Task<T>> write, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await write(connection);
+    }
 
     protected static string StreamName(LogStream stream) => stream == LogStream.Post ? "post" : "user";
 

@@ -3,12 +3,14 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Recsys.Grains.Ingestion.Log.Schema;
 using Recsys.Grains.Interfaces.Engagements;
+using Recsys.Runtime.Storage.Sqlite;
 
 namespace Recsys.Grains.Ingestion.Log;
 
 /// <summary>
-/// The event log in a SQLite file (WAL), usually the silo's own database beside grain state. One writer at a time,
-/// so sequences commit in order; a batch is one transaction (<see cref="SqliteLogAppend"/>: multi-row inserts).
+/// The event log in a SQLite file (WAL), usually the silo's own database beside grain state. One writer at a time
+/// (the file's <see cref="SqliteWriteQueue"/>), so sequences commit in order; a batch is in one transaction, shared
+/// with the other writes queued meanwhile (<see cref="SqliteLogAppend"/>: one prepared row statement).
 /// </summary>
 public sealed class SqliteEngagementLog : SqlEngagementLog
 {
@@ -19,6 +21,7 @@ public sealed class SqliteEngagementLog : SqlEngagementLog
     private readonly string _connectionString;
     private readonly string _pragmas;
     private readonly SemaphoreSlim _schemaGate = new(1, 1);
+    private readonly SqliteWriteQueue _writes;
     private volatile bool _schemaReady;
 
     public SqliteEngagementLog(EngagementLogOptions options, string serviceId)
@@ -36,18 +39,26 @@ public sealed class SqliteEngagementLog : SqlEngagementLog
 
         _pragmas = string.Create(CultureInfo.InvariantCulture,
             $"PRAGMA busy_timeout = {(int)options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL;");
+        _writes = SqliteWriteQueue.For(_connectionString, OpenSqliteAsync);
     }
 
-    public override async Task<long[]> AppendAsync(IReadOnlyList<PendingEngagement> events, DateTimeOffset acceptedAt, CancellationToken cancellationToken = default)
+    public override Task<long[]> AppendAsync(IReadOnlyList<PendingEngagement> events, DateTimeOffset acceptedAt, CancellationToken cancellationToken = default) =>
+        RunWriteAsync(connection => SqliteLogAppend.AppendAsync((SqliteConnection)connection, ServiceId, events, acceptedAt.UtcTicks, cancellationToken), cancellationToken);
+
+    protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => await OpenSqliteAsync(cancellationToken);
+
+    // The batch shares its transaction with whatever else is queued for the file (group commit), each in its own savepoint.
+    protected override async Task<T> RunWriteAsync<T>(Func<DbConnection, Task<T>> write, CancellationToken cancellationToken)
     {
-        await using var connection = (SqliteConnection)await OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
-        var sequences = await SqliteLogAppend.AppendAsync(connection, transaction, ServiceId, events, acceptedAt.UtcTicks, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return sequences;
+        if (!_schemaReady)
+        {
+            await (await OpenSqliteAsync(cancellationToken)).DisposeAsync();
+        }
+
+        return await _writes.WriteAsync(write);
     }
 
-    protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    private async Task<SqliteConnection> OpenSqliteAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
         try

@@ -1,109 +1,67 @@
-using System.Text;
 using Microsoft.Data.Sqlite;
 using Recsys.Grains.Interfaces.Engagements;
 
 namespace Recsys.Grains.Ingestion.Log;
 
 /// <summary>
-/// Appends a batch to the SQLite log inside a write transaction (BEGIN IMMEDIATE, so no other append interleaves):
-/// one query finds the ids already logged, then the new events are inserted with explicit sequences after the
-/// largest ever handed out (sqlite_sequence, which pruning never lowers), many rows per INSERT. Issue 6 measured
-/// one INSERT ... RETURNING per event at about 100 µs per row; this is a few statements per 500 events.
+/// Appends a batch to the SQLite log inside the file's write transaction (no other append interleaves, see
+/// <see cref="Recsys.Runtime.Storage.Sqlite.SqliteWriteQueue"/>): one prepared single-row INSERT, its parameters
+/// rebound per event, with explicit sequences after the largest ever handed out (sqlite_sequence, which pruning
+/// never lowers). A repeated id inserts nothing (ON CONFLICT DO NOTHING) and takes no sequence. Issue 6 measured
+/// multi-row INSERTs of 500 named rows at about 2,000 rows/s: SQLite looks a parameter's name up by walking the
+/// statement's variable list, so binding 5,500 names costs quadratic time; a one-row statement binds 11.
 /// </summary>
 internal static class SqliteLogAppend
 {
-    /// <summary>Rows per INSERT statement (11 parameters each, far below SQLite's 32,766 variables).</summary>
-    public const int RowsPerStatement = 500;
+    private const string Insert =
+        "INSERT INTO recsys_engagement_log (seq, service_id, event_id, user_id, action, post_id, target_user_id, subject_id, event_ticks, value, accepted_ticks) " +
+        "VALUES (@seq, @service, @id, @user, @action, @post, @target, @subject, @ticks, @value, @accepted) " +
+        "ON CONFLICT (service_id, event_id) DO NOTHING";
 
-    private const string Columns = "(seq, service_id, event_id, user_id, action, post_id, target_user_id, subject_id, event_ticks, value, accepted_ticks)";
-
-    public static async Task<long[]> AppendAsync(SqliteConnection connection, SqliteTransaction transaction, string serviceId,
+    /// <summary>The sequence given to each event, 0 for one already logged.</summary>
+    public static async Task<long[]> AppendAsync(SqliteConnection connection, string serviceId,
         IReadOnlyList<PendingEngagement> events, long acceptedTicks, CancellationToken cancellationToken)
     {
-        var known = await KnownIdsAsync(connection, transaction, serviceId, events, cancellationToken);
-        var next = await LastSequenceAsync(connection, transaction, cancellationToken);
+        var next = await LastSequenceAsync(connection, cancellationToken);
+        await using var insert = new SqliteCommand(Insert, connection);
+        var (seq, id, user, action, post, target, subject, ticks, value) = (Add(insert, "@seq", SqliteType.Integer), Add(insert, "@id", SqliteType.Text),
+            Add(insert, "@user", SqliteType.Integer), Add(insert, "@action", SqliteType.Text), Add(insert, "@post", SqliteType.Integer),
+            Add(insert, "@target", SqliteType.Integer), Add(insert, "@subject", SqliteType.Integer), Add(insert, "@ticks", SqliteType.Integer),
+            Add(insert, "@value", SqliteType.Real));
+        Add(insert, "@service", SqliteType.Text).Value = serviceId;
+        Add(insert, "@accepted", SqliteType.Integer).Value = acceptedTicks;
+        insert.Prepare();
+
         var sequences = new long[events.Count];
-        var fresh = new List<int>(events.Count);
         for (var i = 0; i < events.Count; i++)
         {
-            if (!known.Contains(events[i].Event.Id))
+            var (e, subjectId) = (events[i].Event, events[i].SubjectId);
+            seq.Value = next + 1;
+            id.Value = e.Id;
+            user.Value = e.UserId;
+            action.Value = e.Action.Name();
+            post.Value = (object?)e.PostId ?? DBNull.Value;
+            target.Value = (object?)e.TargetUserId ?? DBNull.Value;
+            subject.Value = (object?)subjectId ?? DBNull.Value;
+            ticks.Value = e.Time.UtcTicks;
+            value.Value = (object?)e.Value ?? DBNull.Value;
+            if (insert.ExecuteNonQuery() == 1)
             {
                 sequences[i] = ++next;
-                fresh.Add(i);
             }
-        }
-
-        foreach (var chunk in fresh.Chunk(RowsPerStatement))
-        {
-            await using var insert = new SqliteCommand(InsertSql(chunk.Length), connection, transaction);
-            insert.Parameters.AddWithValue("@service", serviceId);
-            insert.Parameters.AddWithValue("@accepted", acceptedTicks);
-            for (var r = 0; r < chunk.Length; r++)
-            {
-                var (e, subject) = (events[chunk[r]].Event, events[chunk[r]].SubjectId);
-                Add(insert, "s", r, sequences[chunk[r]]);
-                Add(insert, "i", r, e.Id);
-                Add(insert, "u", r, e.UserId);
-                Add(insert, "a", r, e.Action.Name());
-                Add(insert, "p", r, e.PostId);
-                Add(insert, "t", r, e.TargetUserId);
-                Add(insert, "j", r, subject);
-                Add(insert, "w", r, e.Time.UtcTicks);
-                Add(insert, "v", r, e.Value);
-            }
-
-            await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 
         return sequences;
     }
 
-    private static async Task<HashSet<string>> KnownIdsAsync(SqliteConnection connection, SqliteTransaction transaction, string serviceId,
-        IReadOnlyList<PendingEngagement> events, CancellationToken cancellationToken)
-    {
-        var known = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var chunk in events.Chunk(RowsPerStatement))
-        {
-            var sql = new StringBuilder("SELECT event_id FROM recsys_engagement_log WHERE service_id = @service AND event_id IN (");
-            await using var query = new SqliteCommand { Connection = connection, Transaction = transaction };
-            query.Parameters.AddWithValue("@service", serviceId);
-            for (var i = 0; i < chunk.Length; i++)
-            {
-                sql.Append(i == 0 ? "@e" : ", @e").Append(i);
-                query.Parameters.AddWithValue("@e" + i, chunk[i].Event.Id);
-            }
-
-            query.CommandText = sql.Append(')').ToString();
-            await using var reader = await query.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                known.Add(reader.GetString(0));
-            }
-        }
-
-        return known;
-    }
-
     // The largest sequence ever handed out: AUTOINCREMENT records it in sqlite_sequence, also for explicit values.
-    private static async Task<long> LastSequenceAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    private static async Task<long> LastSequenceAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
         await using var query = new SqliteCommand(
             "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'recsys_engagement_log'), 0), coalesce((SELECT max(seq) FROM recsys_engagement_log), 0))",
-            connection, transaction);
+            connection);
         return (long)(await query.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    private static string InsertSql(int rows)
-    {
-        var sql = new StringBuilder("INSERT INTO recsys_engagement_log ").Append(Columns).Append(" VALUES ");
-        for (var r = 0; r < rows; r++)
-        {
-            sql.Append(r == 0 ? "" : ", ").Append($"(@s{r}, @service, @i{r}, @u{r}, @a{r}, @p{r}, @t{r}, @j{r}, @w{r}, @v{r}, @accepted)");
-        }
-
-        return sql.ToString();
-    }
-
-    private static void Add(SqliteCommand command, string prefix, int row, object? value) =>
-        command.Parameters.AddWithValue("@" + prefix + row, value ?? DBNull.Value);
+    private static SqliteParameter Add(SqliteCommand command, string name, SqliteType type) => command.Parameters.Add(name, type);
 }

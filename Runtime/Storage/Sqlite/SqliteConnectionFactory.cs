@@ -31,7 +31,11 @@ internal sealed class SqliteConnectionFactory
         // Per-connection settings; pooled connections keep them, re-running costs microseconds.
         var busyMilliseconds = (int)options.BusyTimeout.TotalMilliseconds;
         _pragmas = string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {busyMilliseconds}; PRAGMA synchronous = NORMAL;");
+        Writes = SqliteWriteQueue.For(_connectionString, OpenAsync);
     }
+
+    /// <summary>The file's one writer in this process: every write goes through it.</summary>
+    public SqliteWriteQueue Writes { get; }
 
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {

@@ -30,6 +30,12 @@ internal sealed class SqliteGrainStorage : SqlGrainStorage
     protected override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
         await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
 
+    protected override async Task<T> RunWriteAsync<T>(Func<DbConnection, Task<T>> write, CancellationToken cancellationToken)
+    {
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        return await _connections.Writes.WriteAsync(write).ConfigureAwait(false);
+    }
+
     protected override void AddPayloadParameter(DbCommand command, string? json) =>
         command.Parameters.Add(new SqliteParameter("payload", SqliteType.Text) { Value = (object?)json ?? DBNull.Value });
 

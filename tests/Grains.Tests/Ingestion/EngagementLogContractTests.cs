@@ -25,6 +25,21 @@ public abstract class EngagementLogContractTests
     }
 
     [SkippableFact]
+    public async Task Concurrent_appends_get_distinct_sequences_and_every_event_reads_back_in_order()
+    {
+        var log = CreateLog();
+
+        var batches = await Task.WhenAll(Enumerable.Range(0, 8).Select(b => Task.Run(() => log.AppendAsync(
+            Enumerable.Range(0, 50).Select(i => Pending(77, EngagementAction.Login, id: $"concurrent-{b}-{i}")).ToArray(), Now))));
+
+        var sequences = batches.SelectMany(s => s).ToArray();
+        Assert.All(sequences, s => Assert.True(s > 0));
+        Assert.Equal(400, sequences.Distinct().Count());
+        var read = await log.ReadAsync(LogStream.User, 77, 0, 1_000);
+        Assert.Equal(sequences.Order(), read.Select(e => e.Sequence));
+    }
+
+    [SkippableFact]
     public async Task A_post_reads_its_events_and_a_user_reads_those_it_made_or_is_the_subject_of_in_order()
     {
         var log = CreateLog();
