@@ -26,7 +26,7 @@ switch (name)
         break;
     case "for-you":
         Print(await ForYouBenchmark.RunAsync((int)Number(1, ForYouBenchmark.DefaultUsers), Number(2, 100), Number(3, 7.7), Number(4, 16), (int)Number(5, 20),
-            args.Contains("--sqlite")));
+            args.Contains("--sqlite"), args.SkipWhile(a => a != "--db").Skip(1).FirstOrDefault()));
         break;
     case "tweepcred-grains":
         Print(await TweepcredGrainsBenchmark.RunAsync((int)Number(1, 100_000), (int)Number(2, 2_000_000), (int)Number(3, 1)));
