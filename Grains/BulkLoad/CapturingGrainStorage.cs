@@ -1,26 +1,38 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
 using Recsys.Runtime;
 using Recsys.Runtime.Storage;
 
 namespace Recsys.Grains.BulkLoad;
 
 /// <summary>
-/// The bulk loader's grain storage: reads fall through to the target database once per state (so existing grains
-/// start from what is stored), writes stay in memory with ETag checks like any provider, and at the end
-/// <see cref="Changed"/> lists what to write back, each with the version it was read at.
+/// The bulk loader's grain storage: reads fall through to the target database, writes stay in memory with ETag
+/// checks like any provider, and at the end <see cref="Changed"/> lists what to write back, each with the version
+/// it was read at. Only written states are held: a state that is only read is read from the target again if its
+/// grain reactivates (the target does not change during a chunk), and a written one keeps a digest of what the
+/// target held instead of the text, so a large load's memory is its changed states, once each.
 /// </summary>
 public sealed class CapturingGrainStorage(IGrainStorage target) : IGrainStorage
 {
+    // The ETag of a state as the target holds it, before any write here.
+    private const string TargetETag = "b";
+
     private readonly ConcurrentDictionary<(GrainId, string), Entry> _entries = new();
 
     public async Task<GrainStateRecord?> ReadAsync(GrainId grainId, string stateName, CancellationToken cancellationToken = default)
     {
-        var entry = await EntryAsync(grainId, stateName, cancellationToken);
-        lock (entry)
+        if (_entries.TryGetValue((grainId, stateName), out var entry))
         {
-            return entry.ETag is { } etag ? new GrainStateRecord(entry.Json, etag, entry.ModifiedOn) : null;
+            lock (entry)
+            {
+                return entry.ETag is { } etag ? new GrainStateRecord(entry.Json, etag, entry.ModifiedOn) : null;
+            }
         }
+
+        var stored = await target.ReadAsync(grainId, stateName, cancellationToken);
+        return stored is null ? null : stored with { ETag = TargetETag };
     }
 
     public Task<string> WriteAsync(GrainId grainId, string stateName, string json, string? expectedETag, CancellationToken cancellationToken = default) =>
@@ -31,7 +43,7 @@ public sealed class CapturingGrainStorage(IGrainStorage target) : IGrainStorage
 
     /// <summary>States written here whose JSON differs from what the target held.</summary>
     public IReadOnlyList<CapturedState> Changed() => _entries
-        .Where(p => p.Value.Writes > 0 && p.Value.Json != p.Value.BaseJson)
+        .Where(p => !p.Value.IsUnchanged)
         .Select(p => new CapturedState(p.Key.Item1, p.Key.Item2, p.Value.Json, p.Value.BaseVersion))
         .ToArray();
 
@@ -52,6 +64,7 @@ public sealed class CapturingGrainStorage(IGrainStorage target) : IGrainStorage
         }
     }
 
+    // The entry of a state about to be written: read from the target on its first write.
     private async Task<Entry> EntryAsync(GrainId grainId, string stateName, CancellationToken cancellationToken)
     {
         if (_entries.TryGetValue((grainId, stateName), out var entry))
@@ -60,13 +73,12 @@ public sealed class CapturingGrainStorage(IGrainStorage target) : IGrainStorage
         }
 
         var stored = await target.ReadAsync(grainId, stateName, cancellationToken);
-        var loaded = new Entry(stored);
-        return _entries.GetOrAdd((grainId, stateName), loaded);
+        return _entries.GetOrAdd((grainId, stateName), new Entry(stored));
     }
 
     private sealed class Entry(GrainStateRecord? stored)
     {
-        public string? BaseJson { get; } = stored?.Json;
+        private readonly byte[]? _baseDigest = Digest(stored?.Json);
 
         /// <summary>The target's version when read; null when the target had no row.</summary>
         public int? BaseVersion { get; } = stored is null ? null : int.Parse(stored.ETag, CultureInfo.InvariantCulture);
@@ -77,8 +89,12 @@ public sealed class CapturingGrainStorage(IGrainStorage target) : IGrainStorage
 
         public DateTimeOffset ModifiedOn { get; set; } = stored?.ModifiedOn ?? default;
 
-        /// <summary>"b" before any local write when the target had a row, "cN" after N writes, null when there is nothing yet.</summary>
-        public string? ETag => Writes > 0 ? "c" + Writes.ToString(CultureInfo.InvariantCulture) : BaseVersion is null ? null : "b";
+        /// <summary><see cref="TargetETag"/> before any local write when the target had a row, "cN" after N writes, null when there is nothing yet.</summary>
+        public string? ETag => Writes > 0 ? "c" + Writes.ToString(CultureInfo.InvariantCulture) : BaseVersion is null ? null : TargetETag;
+
+        public bool IsUnchanged => Writes == 0 || (_baseDigest is null ? Json is null : Json is not null && _baseDigest.AsSpan().SequenceEqual(Digest(Json)));
+
+        private static byte[]? Digest(string? json) => json is null ? null : SHA256.HashData(MemoryMarshal.AsBytes(json.AsSpan()));
     }
 }
 

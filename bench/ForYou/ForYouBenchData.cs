@@ -22,9 +22,10 @@ namespace Recsys.Bench.ForYou;
 /// </summary>
 public static class ForYouBenchData
 {
-    // Half the loader's default: an engagement chunk touches most of the million posts, and the bench also holds
-    // the generated data set (ours, to stay within a third of this shared box's memory).
-    private const int ItemsPerTransaction = 500_000;
+    // A quarter of the loader's default: every chunk activates most of the 100,000 users (followees checked, authors
+    // of posts, engagers), and the bench also holds the generated data set (ours, to stay within a third of this
+    // shared box's memory).
+    private const int ItemsPerTransaction = 250_000;
 
     public static SampleDataSet Generate(int users, double follows, double posts, double views, DateTimeOffset now)
     {
@@ -68,7 +69,7 @@ public static class ForYouBenchData
         Console.WriteLine($"for-you: {data.Engagements.Count:N0} engagements ingested; loaded in {clock.Elapsed.TotalSeconds:F0} s");
     }
 
-    /// <summary>Bulk-loads the data set into a SQLite file (created if missing) with the grains' own code, in transactions of half a million items.</summary>
+    /// <summary>Bulk-loads the data set into a SQLite file (created if missing) with the grains' own code, in transactions of a quarter million items.</summary>
     public static async Task<BulkLoadTotals> BulkLoadAsync(string file, SampleDataSet data)
     {
         var clock = Stopwatch.StartNew();
