@@ -74,5 +74,18 @@ public sealed class BulkStepsTests
         Assert.DoesNotContain(stored.States.Keys, k => k.StartsWith("user.", StringComparison.Ordinal) && k.Contains("/0/2/", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task AStateOnlyReadIsNotWrittenBack()
+    {
+        using var database = new TemporaryDatabase();
+        var loader = new BulkLoader(new SqliteBulkTarget(database.FilePath), new BulkLoadOptions { Time = new ManualTimeProvider(Now) });
+
+        var created = await loader.LoadAsync([new BulkStep("users", 1, g => g.GetGrain<IUserGrain>(1).Upsert(Profile(1)))]);
+        var read = await loader.LoadAsync([new BulkStep("reads", 1, g => g.GetGrain<IUserGrain>(1).GetViewerContext())]);
+
+        Assert.NotEqual(0, created.States);
+        Assert.Equal(0, read.States);
+    }
+
     private static UserProfile Profile(long id) => new(id, "u" + id, "en", "US", Now.AddDays(-100));
 }
