@@ -22,10 +22,6 @@ namespace Recsys.Bench.ForYou;
 /// </summary>
 public static class ForYouBenchData
 {
-    // A quarter of the loader's default: every chunk activates most of the 100,000 users (followees checked, authors
-    // of posts, engagers), and the bench also holds the generated data set (ours, to stay within a third of this
-    // shared box's memory).
-    private const int ItemsPerTransaction = 250_000;
 
     public static SampleDataSet Generate(int users, double follows, double posts, double views, DateTimeOffset now)
     {
@@ -69,7 +65,7 @@ public static class ForYouBenchData
         Console.WriteLine($"for-you: {data.Engagements.Count:N0} engagements ingested; loaded in {clock.Elapsed.TotalSeconds:F0} s");
     }
 
-    /// <summary>Bulk-loads the data set into a SQLite file (created if missing) with the grains' own code, in transactions of a quarter million items.</summary>
+    /// <summary>Bulk-loads the data set into a SQLite file (created if missing) with the grains' own code, in transactions of BulkLoadOptions.DefaultItemsPerTransaction items.</summary>
     public static async Task<BulkLoadTotals> BulkLoadAsync(string file, SampleDataSet data)
     {
         var clock = Stopwatch.StartNew();
@@ -82,7 +78,7 @@ public static class ForYouBenchData
                 Console.WriteLine($"for-you: bulk {p.Stage} {p.Done:N0} of {p.Total:N0} at {clock.Elapsed.TotalSeconds:F0} s; working set {Environment.WorkingSet / 1_048_576:N0} MiB");
             }
         });
-        var totals = await new BulkLoader(new SqliteBulkTarget(file), new BulkLoadOptions { ItemsPerTransaction = ItemsPerTransaction }).LoadAsync(ForYouBulkSteps.Of(data), progress);
+        var totals = await new BulkLoader(new SqliteBulkTarget(file), new BulkLoadOptions()).LoadAsync(ForYouBulkSteps.Of(data), progress);
         Console.WriteLine($"for-you: bulk-loaded in {clock.Elapsed.TotalSeconds:F0} s: {totals.Transactions} transactions, {totals.States:N0} states, {totals.Rows:N0} log rows; "
             + $"grain calls {totals.LoadTime.TotalSeconds:F0} s, deactivating {totals.DeactivateTime.TotalSeconds:F0} s, writing {totals.WriteTime.TotalSeconds:F0} s");
         return totals;
