@@ -26,7 +26,7 @@ switch (name)
         break;
     case "for-you":
         Print(await ForYouBenchmark.RunAsync((int)Number(1, ForYouBenchmark.DefaultUsers), Number(2, 100), Number(3, 7.7), Number(4, 16), (int)Number(5, 20),
-            args.Contains("--sqlite")));
+            args.Contains("--sqlite"), args.SkipWhile(a => a != "--db").Skip(1).FirstOrDefault()));
         break;
     case "tweepcred-grains":
         Print(await TweepcredGrainsBenchmark.RunAsync((int)Number(1, 100_000), (int)Number(2, 2_000_000), (int)Number(3, 1)));
@@ -53,8 +53,9 @@ switch (name)
     case "ingest-http": // issue 6: POST /api/engagements against a running silo (args: url events users)
         Print(await HttpIngestionBenchmark.RunAsync(args.Length > 1 ? args[1] : HttpIngestionBenchmark.DefaultUrl, (int)Number(2, 200_000), (int)Number(3, 10_000)));
         break;
-    case "import-higgs": // issue 6: the Higgs activity log through the client and bulk-loaded (args: file)
-        Print(await HiggsImportBenchmark.RunAsync(args.Length > 1 ? args[1] : HiggsImportBenchmark.DefaultFile));
+    case "import-higgs": // issue 6: the Higgs activity log through the client and bulk-loaded (args: file, --bulk-only)
+        Print(await HiggsImportBenchmark.RunAsync(args.Length > 1 && !args[1].StartsWith("--", StringComparison.Ordinal) ? args[1] : HiggsImportBenchmark.DefaultFile,
+            throughClient: !args.Contains("--bulk-only")));
         break;
     case "grain-memory": // issue 6: bytes per active user and post grain
         Print(await GrainMemoryBenchmark.RunAsync((int)Number(1, 100_000)));

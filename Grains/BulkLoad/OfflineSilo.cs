@@ -16,12 +16,13 @@ namespace Recsys.Grains.BulkLoad;
 
 /// <summary>
 /// The bulk loader's private silo: the domain grains on loopback with no gateway, default storage captured in
-/// memory (read through to the target), the bulk event log, memory reminders, and no registry polling. Nothing
-/// reaches it from outside, and its grains touch the database only to read.
+/// memory (read through to the target), the bulk event log, memory reminders, no registry polling, and fan-out
+/// skipped (<see cref="SkipFanoutFilter"/>). Nothing reaches it from outside, and its grains touch the database
+/// only to read.
 /// </summary>
 internal static class OfflineSilo
 {
-    public static WebApplication Build(BulkTarget target, BulkEngagementLog log, BulkLoadOptions options, Action<CapturingGrainStorage> captured)
+    public static WebApplication Build(BulkTarget target, BulkEngagementLog log, BulkLoadOptions options)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -33,18 +34,19 @@ internal static class OfflineSilo
             silo.UseTimeProvider(options.Time);
             target.AddTargetStorage(silo);
             silo.Services.AddKeyedSingleton<IGrainStorage>(StorageSiloBuilderExtensions.DefaultStorageName, (sp, _) =>
-            {
-                var storage = new CapturingGrainStorage(sp.GetRequiredKeyedService<IGrainStorage>(BulkTarget.TargetStorageName));
-                captured(storage);
-                return storage;
-            });
+                new CapturingGrainStorage(sp.GetRequiredKeyedService<IGrainStorage>(BulkTarget.TargetStorageName)));
             silo.UseMemoryReminders();
+            silo.AddIncomingGrainCallFilter<SkipFanoutFilter>();
             silo.AddRecsysDomain();
             silo.Configure<ModelOptions>(o => o.Poll = false);
             silo.Services.Replace(ServiceDescriptor.Singleton<IEngagementLog>(log));
         });
         return builder.Build();
     }
+
+    /// <summary>The silo's captured storage (created on first use, so a silo that ran nothing has captured nothing).</summary>
+    public static CapturingGrainStorage Captured(WebApplication silo) =>
+        (CapturingGrainStorage)silo.Services.GetRequiredKeyedService<IGrainStorage>(StorageSiloBuilderExtensions.DefaultStorageName);
 
     private static int FreePort()
     {

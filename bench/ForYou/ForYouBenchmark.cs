@@ -18,8 +18,10 @@ namespace Recsys.Bench.ForYou;
 /// <summary>
 /// The For You request on generated data (issue 9): one warm viewer's request latency, 64 concurrent viewers'
 /// throughput and p99, and the full request against the pure ranking and filtering code alone on the same
-/// candidates. The data is loaded by one silo generation (fan-out skipped) and measured on the next, which starts
-/// with nothing activated: every grain the requests touch is activated from storage during the warm-up.
+/// candidates. On SQLite the data is bulk-loaded into the file (or a file loaded before is reused) and measured by
+/// a silo that starts on it; in memory it is loaded by one silo generation (fan-out skipped) and measured on the
+/// next. Either way the measured silo starts with nothing activated: every grain the requests touch is activated
+/// from storage during the warm-up.
 /// </summary>
 public static class ForYouBenchmark
 {
@@ -27,15 +29,24 @@ public static class ForYouBenchmark
 
     private const int Concurrency = 64;
 
-    /// <param name="sqlite">Keep grain state, reminders and the event log in a SQLite file (on disk) instead of memory.</param>
-    public static async Task<IReadOnlyList<BenchResult>> RunAsync(int users, double follows, double posts, double views, int seconds, bool sqlite)
+    /// <param name="sqlite">Keep grain state, reminders and the event log in a SQLite file (on disk) instead of memory; the data is bulk-loaded into it.</param>
+    /// <param name="database">
+    /// With <paramref name="sqlite"/>: the SQLite file to keep. Bulk-loaded and kept when it is new; when it holds the
+    /// same shape (its manifest beside it), reused as it is, so measuring again needs no reload.
+    /// </param>
+    public static async Task<IReadOnlyList<BenchResult>> RunAsync(int users, double follows, double posts, double views, int seconds, bool sqlite, string? database = null)
     {
-        var data = ForYouBenchData.Generate(users, follows, posts, views, DateTimeOffset.UtcNow);
-        var loading = true;
-        var log = new MemoryEngagementLog();
         var directory = Path.Combine(Path.GetTempPath(), "recsys-for-you-bench", Guid.NewGuid().ToString("N"));
-        var file = Path.Combine(directory, "recsys.db");
-        Directory.CreateDirectory(directory);
+        var file = database is not null && sqlite ? Path.GetFullPath(database) : Path.Combine(directory, "recsys.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        var log = new MemoryEngagementLog();
+        var loading = !sqlite;
+        ViewerPools pools = null!;
+        if (sqlite)
+        {
+            pools = await BulkLoadOrReuseAsync(file, users, follows, posts, views);
+        }
+
         await using var cluster = await TestCluster.StartAsync(silo =>
         {
             silo.AddRecsysDomain();
@@ -62,33 +73,68 @@ public static class ForYouBenchmark
             if (loading)
             {
                 silo.AddIncomingGrainCallFilter<SkipFanoutFilter>();
-                silo.Configure<MessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(5)); // SQLite under a bulk load
+                silo.Configure<MessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(5));
             }
         });
-        await ForYouBenchData.LoadAsync(cluster, data);
-        loading = false;
-        var restart = Stopwatch.StartNew();
-        await cluster.RestartSiloAsync();
-        GC.Collect();
-        Console.WriteLine($"for-you: measuring silo started in {restart.Elapsed.TotalSeconds:F0} s; working set {WorkingSetMiB():N0} MiB");
+        if (!sqlite)
+        {
+            var data = ForYouBenchData.Generate(users, follows, posts, views, DateTimeOffset.UtcNow);
+            await ForYouBenchData.LoadAsync(cluster, data);
+            pools = ViewerPools.Of(data);
+            loading = false;
+            var restart = Stopwatch.StartNew();
+            await cluster.RestartSiloAsync();
+            Console.WriteLine($"for-you: measuring silo started in {restart.Elapsed.TotalSeconds:F0} s");
+        }
 
+        GC.Collect();
+        Console.WriteLine($"for-you: measuring; working set {WorkingSetMiB():N0} MiB, peak so far {PeakWorkingSetMiB():N0} MiB");
         var results = new List<BenchResult>();
-        var (viewer, candidates) = await ChooseViewerAsync(cluster, data);
+        var (viewer, candidates) = await ChooseViewerAsync(cluster, pools.MostFollowing);
         results.Add(await Measured(() => SingleViewerAsync(cluster, viewer, candidates)));
         results.Add(await Measured(() => PureRankingAsync(cluster, viewer, results[0])));
-        results.Add(await Measured(() => ConcurrentViewersAsync(cluster, data, TimeSpan.FromSeconds(seconds))));
-        Console.WriteLine($"for-you: working set {WorkingSetMiB():N0} MiB after the runs, peak {Process.GetCurrentProcess().PeakWorkingSet64 / 1_048_576:N0} MiB"
+        results.Add(await Measured(() => ConcurrentViewersAsync(cluster, pools.Spread, TimeSpan.FromSeconds(seconds))));
+        Console.WriteLine($"for-you: working set {WorkingSetMiB():N0} MiB after the runs, peak {PeakWorkingSetMiB():N0} MiB"
             + (sqlite ? $"; SQLite file {new FileInfo(file).Length / 1_048_576:N0} MiB" : ""));
         await cluster.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(directory, recursive: true);
+        if (Directory.Exists(directory))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+
         return results;
     }
 
-    /// <summary>Among the most-followed-from viewers, the one whose request gathers closest to 1,500 candidates.</summary>
-    private static async Task<(long Viewer, int Candidates)> ChooseViewerAsync(TestCluster cluster, SampleDataSet data)
+    // Generates the data (again, for the viewer pools, when the file is reused: same shape and "now" give the same
+    // data) and bulk-loads it unless the file already holds it. Only the pools outlive this method.
+    private static async Task<ViewerPools> BulkLoadOrReuseAsync(string file, int users, double follows, double posts, double views)
     {
-        var pool = data.Follows.GroupBy(f => f.FollowerId).OrderByDescending(g => g.Count()).Take(200).Select(g => g.Key).ToArray();
+        var manifest = new ForYouBenchManifest(users, follows, posts, views, DateTimeOffset.UtcNow);
+        var stored = ForYouBenchManifest.Read(file);
+        var reuse = stored is not null && stored with { Now = manifest.Now } == manifest && File.Exists(file);
+        var data = ForYouBenchData.Generate(users, follows, posts, views, reuse ? stored!.Now : manifest.Now);
+        if (reuse)
+        {
+            Console.WriteLine($"for-you: reusing {file} (loaded for {stored!.Now:u}; its newest post is {(DateTimeOffset.UtcNow - stored.Now).TotalMinutes:N0} min older than when loaded)");
+            return ViewerPools.Of(data);
+        }
+
+        foreach (var stale in new[] { file, file + "-wal", file + "-shm" })
+        {
+            File.Delete(stale);
+        }
+
+        ForYouBenchManifest.Delete(file);
+        await ForYouBenchData.BulkLoadAsync(file, data);
+        manifest.Write(file);
+        Console.WriteLine($"for-you: peak working set while generating and loading {PeakWorkingSetMiB():N0} MiB; SQLite file {new FileInfo(file).Length / 1_048_576:N0} MiB");
+        return ViewerPools.Of(data);
+    }
+
+    /// <summary>Among the most-followed-from viewers, the one whose request gathers closest to 1,500 candidates.</summary>
+    private static async Task<(long Viewer, int Candidates)> ChooseViewerAsync(TestCluster cluster, long[] pool)
+    {
         var best = (Viewer: pool[0], Candidates: 0);
         foreach (var viewer in pool)
         {
@@ -169,9 +215,8 @@ public static class ForYouBenchmark
         return result;
     }
 
-    private static async Task<BenchResult> ConcurrentViewersAsync(TestCluster cluster, SampleDataSet data, TimeSpan duration)
+    private static async Task<BenchResult> ConcurrentViewersAsync(TestCluster cluster, long[] viewers, TimeSpan duration)
     {
-        var viewers = data.Follows.GroupBy(f => f.FollowerId).OrderBy(g => g.Key).Where((_, i) => i % 97 == 0).Take(Concurrency).Select(g => g.Key).ToArray();
         await Task.WhenAll(viewers.Select(v => Timeline(cluster, v).GetForYou(new ForYouRequest())));
         await Task.WhenAll(viewers.Select(v => Timeline(cluster, v).GetForYou(new ForYouRequest())));
         var latencies = new LatencyRecorder(2_000_000);
@@ -208,4 +253,21 @@ public static class ForYouBenchmark
     private static string Join(IReadOnlyDictionary<string, int> counts) => string.Join(", ", counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key} {c.Value}"));
 
     private static long WorkingSetMiB() => Process.GetCurrentProcess().WorkingSet64 / 1_048_576;
+
+    private static long PeakWorkingSetMiB() => Process.GetCurrentProcess().PeakWorkingSet64 / 1_048_576;
+
+    /// <summary>
+    /// The viewers the scenarios use, so the generated data set need not be kept while measuring: the 200 users
+    /// following the most accounts (the single-viewer pick) and 64 spread over the id range (the concurrent callers).
+    /// </summary>
+    private sealed record ViewerPools(long[] MostFollowing, long[] Spread)
+    {
+        public static ViewerPools Of(SampleDataSet data)
+        {
+            var followers = data.Follows.GroupBy(f => f.FollowerId).ToArray();
+            return new ViewerPools(
+                followers.OrderByDescending(g => g.Count()).Take(200).Select(g => g.Key).ToArray(),
+                followers.OrderBy(g => g.Key).Where((_, i) => i % 97 == 0).Take(Concurrency).Select(g => g.Key).ToArray());
+        }
+    }
 }

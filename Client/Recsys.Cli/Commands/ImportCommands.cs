@@ -91,7 +91,7 @@ public static class ImportCommands
                 await disposable.DisposeAsync();
             }
 
-            cli.Output.WriteLine($"bulk: {bulk.StatesWritten:N0} grain states and {bulk.RowsWritten:N0} log rows written to {target.Description} " +
+            cli.Output.WriteLine($"bulk: {bulk.StatesWritten:N0} grain states and {bulk.RowsWritten:N0} log rows written to {target.Description} in {bulk.Totals.Transactions:N0} transactions " +
                 $"(load {bulk.LoadTime.TotalSeconds:N1} s, deactivate {bulk.DeactivateTime.TotalSeconds:N1} s, write {bulk.WriteTime.TotalSeconds:N1} s)");
             result = bulk.Import;
         }

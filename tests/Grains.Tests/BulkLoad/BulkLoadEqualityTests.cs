@@ -18,8 +18,12 @@ namespace Recsys.Grains.Tests.BulkLoad;
 [Trait("Area", "BulkLoad")]
 public sealed class BulkLoadEqualityTests
 {
-    [Fact]
-    public async Task ABulkLoadIntoSqliteEqualsALoadThroughTheApi()
+    // One transaction for the whole plan, and a transaction every 4 items (users, posts, events): six chunks,
+    // each in a fresh private silo that starts from what the chunks before it committed.
+    [Theory]
+    [InlineData(BulkLoadOptions.DefaultItemsPerTransaction, 1)]
+    [InlineData(4, 6)]
+    public async Task ABulkLoadIntoSqliteEqualsALoadThroughTheApi(int itemsPerTransaction, int atLeastTransactions)
     {
         using var api = new TemporaryDatabase();
         using var bulk = new TemporaryDatabase();
@@ -30,14 +34,17 @@ public sealed class BulkLoadEqualityTests
             silo.AddSqliteGrainStorage("Default", o => o.FilePath = api.FilePath);
             silo.UseSqliteEngagementLog(api.FilePath);
         });
-        var result = await new BulkLoader(new SqliteBulkTarget(bulk.FilePath), new BulkLoadOptions { Time = Clock() }).LoadAsync(plan);
+        var result = await new BulkLoader(new SqliteBulkTarget(bulk.FilePath), new BulkLoadOptions { Time = Clock(), ItemsPerTransaction = itemsPerTransaction }).LoadAsync(plan);
 
         Assert.Equal(plan.EventCount, result.Import.Accepted);
+        Assert.InRange(result.Totals.Transactions, atLeastTransactions, int.MaxValue);
         AssertSame(await StoredRows.ReadSqliteAsync(api.FilePath, ClusterOptions.DefaultServiceId), await StoredRows.ReadSqliteAsync(bulk.FilePath, ClusterOptions.DefaultServiceId));
     }
 
-    [SkippableFact]
-    public async Task ABulkLoadIntoPostgresEqualsALoadThroughTheApi()
+    [SkippableTheory]
+    [InlineData(BulkLoadOptions.DefaultItemsPerTransaction)]
+    [InlineData(4)]
+    public async Task ABulkLoadIntoPostgresEqualsALoadThroughTheApi(int itemsPerTransaction)
     {
         var connectionString = PostgresTestDatabase.GetConnectionStringOrSkip();
         var (apiService, bulkService) = ("api-" + Guid.NewGuid().ToString("N")[..12], "bulk-" + Guid.NewGuid().ToString("N")[..12]);
@@ -51,7 +58,7 @@ public sealed class BulkLoadEqualityTests
         var target = new PostgresBulkTarget(connectionString);
         await using (target)
         {
-            await new BulkLoader(target, new BulkLoadOptions { Time = Clock(), ServiceId = bulkService }).LoadAsync(plan);
+            await new BulkLoader(target, new BulkLoadOptions { Time = Clock(), ServiceId = bulkService, ItemsPerTransaction = itemsPerTransaction }).LoadAsync(plan);
         }
 
         AssertSame(await StoredRows.ReadPostgresAsync(connectionString, apiService), await StoredRows.ReadPostgresAsync(connectionString, bulkService));
@@ -62,7 +69,7 @@ public sealed class BulkLoadEqualityTests
     {
         using var bulk = new TemporaryDatabase();
         var plan = Plan();
-        var loader = new BulkLoader(new SqliteBulkTarget(bulk.FilePath), new BulkLoadOptions { Time = Clock() });
+        var loader = new BulkLoader(new SqliteBulkTarget(bulk.FilePath), new BulkLoadOptions { Time = Clock(), ItemsPerTransaction = 4 });
         await loader.LoadAsync(plan);
         var before = await StoredRows.ReadSqliteAsync(bulk.FilePath, ClusterOptions.DefaultServiceId);
 
