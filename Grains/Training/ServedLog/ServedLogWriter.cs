@@ -73,6 +73,13 @@ public sealed partial class ServedLogWriter : BackgroundService
         }
     }
 
+    /// <summary>Stops the loop, then writes what is still buffered.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        await FlushAsync(CancellationToken.None);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
@@ -89,10 +96,8 @@ public sealed partial class ServedLogWriter : BackgroundService
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // stopping: what is buffered is written below
+            // stopping: StopAsync writes what is buffered
         }
-
-        await FlushAsync(CancellationToken.None);
     }
 
     private async Task WriteAsync(List<ServedItem> batch)
