@@ -51,6 +51,12 @@ public sealed class TrainingRun(
         }
 
         var (train, test, cut) = TimeSplit.Split(examples, o.TrainFraction);
+        if (train.Count == 0 || test.Count == 0)
+        {
+            return new TrainingReport(served.Count, examples.Count, null, null,
+                $"trained nothing: the {examples.Count} labelled items cannot be split by time (served at one instant)");
+        }
+
         var registry = grains.GetGrain<IModelRegistryGrain>(0);
         var activeVersion = (await registry.GetActive()).Versions.GetValueOrDefault(HeavyRanker.ModelName) ?? catalog.ActiveVersion(HeavyRanker.ModelName);
         var active = await FileAsync(registry, activeVersion);
