@@ -51,7 +51,10 @@ public sealed class TrainingOptions
     /// <summary>Weigh positives by n₋/n₊ while fitting (then recalibrate the intercept), so rare heads are learned at all.</summary>
     public bool BalanceClasses { get; set; } = true;
 
-    /// <summary>A head with fewer positives (or negatives) in the training part keeps the active version's head.</summary>
+    /// <summary>
+    /// A head with fewer positives (or negatives) in the training part keeps the active version's head; one with fewer
+    /// in the held-out part is not compared for promotion.
+    /// </summary>
     public int MinPositives { get; set; } = DefaultMinPositives;
 
     /// <summary>With fewer labelled items the run trains nothing and says so.</summary>

@@ -69,7 +69,7 @@ public sealed class TrainingRun(
         var candidate = HeldOutEvaluator.Evaluate(trained.Model, "candidate", test, trained.Notes);
         var baseline = HeldOutEvaluator.Evaluate(defaultModel, "default", test);
         var current = active.Version == defaultModel.Version ? baseline : HeldOutEvaluator.Evaluate(active, "active", test);
-        var (promoted, decision) = PromotionRule.Decide(candidate, current, o.AucTolerance, o.MinAucGain);
+        var (promoted, decision) = PromotionRule.Decide(candidate, current, o.AucTolerance, o.MinAucGain, o.MinPositives);
 
         VersionMetrics[] versions = current == baseline ? [candidate, baseline] : [candidate, baseline, current];
         var evaluation = new ModelEvaluation(now, train.Count, test.Count, cut, versions, promoted, decision);

@@ -5,21 +5,23 @@ namespace Recsys.Grains.Training.Evaluation;
 
 /// <summary>
 /// Whether a candidate replaces the active version, on the same held-out examples. A head is compared when the test
-/// set holds both of its classes. Promoted when (1) no compared head's AUC is below the active's by more than
+/// set holds at least <c>minPositives</c> of each of its classes (an AUC over a handful of positives is noise that
+/// must neither block nor justify a promotion). Promoted when (1) no compared head's AUC is below the active's by more than
 /// <c>tolerance</c>, and (2) at least one compared head's AUC exceeds the active's by at least <c>minGain</c> (an
 /// equal model is not a new one). Anything else keeps the active version, and the decision says which head failed.
 /// </summary>
 public static class PromotionRule
 {
-    public static (bool Promoted, string Decision) Decide(VersionMetrics candidate, VersionMetrics active, double tolerance, double minGain)
+    public static (bool Promoted, string Decision) Decide(VersionMetrics candidate, VersionMetrics active, double tolerance, double minGain, int minPositives)
     {
         var compared = candidate.Heads.Zip(active.Heads)
             .Where(p => p.First.Auc is not null && p.Second.Auc is not null)
+            .Where(p => p.First.Positives >= minPositives && p.First.Examples - p.First.Positives >= minPositives)
             .Select(p => (p.First.Head, Candidate: p.First.Auc!.Value, Active: p.Second.Auc!.Value))
             .ToArray();
         if (compared.Length == 0)
         {
-            return (false, "kept: no head has both classes in the held-out examples");
+            return (false, $"kept: no head has {minPositives} held-out examples of each class");
         }
 
         var worse = compared.Where(c => c.Candidate < c.Active - tolerance).ToArray();

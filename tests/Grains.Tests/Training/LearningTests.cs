@@ -71,15 +71,18 @@ public sealed class LearningTests
     {
         var active = Metrics("active", 0.70, 0.60, null);
 
-        Assert.True(PromotionRule.Decide(Metrics("c", 0.72, 0.597, 0.9), active, 0.005, 0.001).Promoted);
-        var worse = PromotionRule.Decide(Metrics("c", 0.80, 0.59, 0.9), active, 0.005, 0.001);
-        var equal = PromotionRule.Decide(Metrics("c", 0.70, 0.60, 0.9), active, 0.005, 0.001);
-        var none = PromotionRule.Decide(Metrics("c", null, null, 0.9), active, 0.005, 0.001);
+        Assert.True(PromotionRule.Decide(Metrics("c", 0.72, 0.597, 0.9), active, 0.005, 0.001, 10).Promoted);
+        var worse = PromotionRule.Decide(Metrics("c", 0.80, 0.59, 0.9), active, 0.005, 0.001, 10);
+        var equal = PromotionRule.Decide(Metrics("c", 0.70, 0.60, 0.9), active, 0.005, 0.001, 10);
+        var none = PromotionRule.Decide(Metrics("c", null, null, 0.9), active, 0.005, 0.001, 10);
+        var noisy = new VersionMetrics("c", "c", [new("fav", 100, 10, 0.72, 0.3), new("repost", 100, 2, 0.40, 0.3), new("reply", 100, 10, 0.9, 0.3)]);
+        var rare = PromotionRule.Decide(noisy, active, 0.005, 0.001, 5); // repost's 2 held-out positives are not compared
 
         Assert.False(worse.Promoted);
         Assert.Contains("repost (0.5900 vs 0.6000)", worse.Decision);
         Assert.False(equal.Promoted);
         Assert.False(none.Promoted);
+        Assert.True(rare.Promoted, rare.Decision);
     }
 
     private static VersionMetrics Metrics(string version, double? fav, double? repost, double? reply) =>
