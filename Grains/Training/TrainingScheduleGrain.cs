@@ -57,9 +57,3 @@ public sealed partial class TrainingScheduleGrain(
         public static partial void ScheduledRunStarted(ILogger logger, long jobId);
     }
 }
-
-/// <summary>The schedule's stored state: the last reminder tick that started a run.</summary>
-public sealed class TrainingScheduleState
-{
-    public DateTimeOffset? LastTick { get; set; }
-}

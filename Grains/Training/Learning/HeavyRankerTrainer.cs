@@ -63,6 +63,3 @@ public static class HeavyRankerTrainer
         return new ModelHead(name, HeadKind.Logistic, new ModelTerm(fit.Intercept, prior), coefficients);
     }
 }
-
-/// <summary>A trained model file and, per head (<see cref="RankingHead"/> order), why it was not trained (null: trained).</summary>
-public sealed record TrainedModel(ModelFile Model, IReadOnlyList<string?> Notes);

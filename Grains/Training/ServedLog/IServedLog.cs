@@ -15,6 +15,3 @@ public interface IServedLog
     /// <summary>Deletes items served before <paramref name="servedBefore"/>; returns how many.</summary>
     Task<int> PruneAsync(DateTimeOffset servedBefore, CancellationToken cancellationToken = default);
 }
-
-/// <summary>A logged item and its row id (the paging key).</summary>
-public sealed record ServedLogRow(long Id, ServedItem Item);

@@ -24,6 +24,7 @@ public sealed partial class ServedLogWriter : BackgroundService
     private long _dropped;
     private long _written;
     private long _failed;
+    private long _droppedReported;
 
     public ServedLogWriter(IServedLog log, IOptions<ServedLogOptions> options, TimeProvider time, ILogger<ServedLogWriter> logger)
     {
@@ -65,6 +66,13 @@ public sealed partial class ServedLogWriter : BackgroundService
             if (batch.Count > 0)
             {
                 await WriteAsync(batch);
+            }
+
+            var dropped = Dropped;
+            if (dropped > _droppedReported)
+            {
+                Log.Dropped(_logger, dropped - _droppedReported, _options.BufferCapacity);
+                _droppedReported = dropped;
             }
         }
         finally
@@ -119,5 +127,9 @@ public sealed partial class ServedLogWriter : BackgroundService
         [LoggerMessage(EventId = (int)Logging.DomainEventCode.ServedLogWriteFailed, Level = LogLevel.Warning,
             Message = "Writing {Count} served items to the served-item log failed; they are dropped")]
         public static partial void WriteFailed(ILogger logger, Exception exception, int count);
+
+        [LoggerMessage(EventId = (int)Logging.DomainEventCode.ServedLogDropped, Level = LogLevel.Warning,
+            Message = "{Count} served items were dropped since the last write: the buffer of {Capacity} was full")]
+        public static partial void Dropped(ILogger logger, long count, int capacity);
     }
 }
