@@ -63,5 +63,25 @@ public static class LatentEngagementModel
         }
     }
 
-    private static bool Bernoulli(double logit, Random random) => random.NextDouble() < 1 / (1 + Math.Exp(-logit));
+    /// <summary>
+    /// The true probability of each heavy-ranker head's label under this model (RankingHead order): the oracle a
+    /// perfect ranker would reach, for comparison. reply_engaged_by_author has none (0).
+    /// </summary>
+    public static double[] HeadProbabilities(double m, bool inNetwork, bool hasMedia)
+    {
+        var s = inNetwork ? 1 : 0;
+        var like = Sigmoid(-3.2 + 5 * m + 0.7 * s);
+        var click = Sigmoid(-2.5 + 3 * m);
+        var video = hasMedia ? Sigmoid(-2.5 + 4 * m) * (m / (0.5 + m)) : 0; // P(U·(0.5 + m) ≥ 0.5) = m / (0.5 + m)
+        var reply = Sigmoid(-5.5 + 4 * m + s);
+        return
+        [
+            like, Sigmoid(-5 + 5 * m + 0.3 * s), reply, Sigmoid(-5 + 3 * m + 0.5 * s), video, 0,
+            click * (1 - (1 - like) * (1 - reply)), click * Sigmoid(-2 + 4 * m), Sigmoid(-4 - 4 * m), Sigmoid(-7.5 - 3 * m),
+        ];
+    }
+
+    private static double Sigmoid(double x) => 1 / (1 + Math.Exp(-x));
+
+    private static bool Bernoulli(double logit, Random random) => random.NextDouble() < Sigmoid(logit);
 }

@@ -9,7 +9,10 @@ using Recsys.Grains.Interfaces.Models;
 using Recsys.Grains.Interfaces.Timeline;
 using Recsys.Grains.Sample;
 using Recsys.Grains.SimClusters;
+using Recsys.Grains.Ranking.Models;
 using Recsys.Grains.Training;
+using Recsys.Grains.Training.Evaluation;
+using Recsys.Grains.Training.Labels;
 using Recsys.Runtime.Hosting;
 using Recsys.Runtime.Testing;
 
@@ -29,7 +32,7 @@ public static class TrainingBenchmark
     private static readonly DateTimeOffset Start = new(2026, 3, 2, 12, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan RoundGap = TimeSpan.FromHours(3);
 
-    public static async Task<ModelEvaluation> RunAsync(int users, int viewers, int rounds, bool sqlite)
+    public static async Task<TrainingBenchResult> RunAsync(int users, int viewers, int rounds, bool sqlite)
     {
         var time = new ManualTimeProvider(Start);
         var file = Path.Combine(Path.GetTempPath(), "recsys-bench-training-" + Guid.NewGuid().ToString("N"), "recsys.db");
@@ -69,6 +72,7 @@ public static class TrainingBenchmark
         var audience = data.Users.Select(u => u.Profile.Id).Take(viewers).ToArray();
         var random = new Random(17);
         long served = 0, reactions = 0;
+        var truth = new List<(DateTimeOffset ServedAt, double[] Oracle, bool[] Labels)>();
         clock.Restart();
         for (var round = 0; round < rounds; round++)
         {
@@ -84,11 +88,13 @@ public static class TrainingBenchmark
                     {
                         served++;
                         var (topic, media) = posts[item.PostId];
-                        foreach (var (action, value) in LatentEngagementModel.Draw(interests[group[i]][topic], item.InNetwork, media, random))
-                        {
-                            events.Add(new EngagementEvent($"r{round}-{group[i]}-{item.PostId}-{action}", group[i], action, item.PostId, null,
-                                now.AddSeconds(random.Next(1, 50)), value));
-                        }
+                        var m = interests[group[i]][topic];
+                        var drawn = LatentEngagementModel.Draw(m, item.InNetwork, media, random).Select(r =>
+                            new EngagementEvent($"r{round}-{group[i]}-{item.PostId}-{r.Action}", group[i], r.Action, item.PostId, null, now.AddSeconds(random.Next(1, 50)), r.Value))
+                            .ToArray();
+                        events.AddRange(drawn);
+                        truth.Add((now, LatentEngagementModel.HeadProbabilities(m, item.InNetwork, media),
+                            HeadLabelRules.Label(drawn.Select(e => new LoggedEngagement(0, e.Id, e.UserId, e.Action, e.PostId, null, null, e.Time, e.Value)))));
                     }
                 }
             }
@@ -113,24 +119,33 @@ public static class TrainingBenchmark
         });
         Console.WriteLine($"training: {served:N0} items served, {reactions:N0} reactions; {report.LabelledExamples:N0} labelled; trained in {clock.Elapsed.TotalSeconds:F1} s");
         Console.WriteLine($"training: {report.Summary}");
-        return report.Evaluation ?? throw new InvalidOperationException(report.Summary);
+        var evaluation = report.Evaluation ?? throw new InvalidOperationException(report.Summary);
+        var heldOut = truth.Where(t => t.ServedAt >= evaluation.SplitAt).ToArray();
+        var oracle = Enumerable.Range(0, RankingHeads.Count)
+            .Select(h => Auc.Compute(heldOut.Select(t => t.Oracle[h]).ToArray(), heldOut.Select(t => t.Labels[h]).ToArray()))
+            .ToArray();
+        return new TrainingBenchResult(evaluation, oracle);
     }
 
-    /// <summary>The evaluation as a Markdown table: per head, the held-out positives, then AUC and log loss of default-v0 and the trained version.</summary>
-    public static string Table(ModelEvaluation evaluation)
+    /// <summary>
+    /// The evaluation as a Markdown table: per head, the held-out positives, AUC of default-v0, the trained version and
+    /// the oracle (the generative model's true probabilities on the same served items: the ceiling), and log loss.
+    /// </summary>
+    public static string Table(TrainingBenchResult result)
     {
+        var (evaluation, oracle) = (result.Evaluation, result.OracleAuc);
         var trained = evaluation.Versions.Single(v => v.Role == "candidate");
         var baseline = evaluation.Versions.Single(v => v.Role == "default");
         var lines = new List<string>
         {
-            $"| head | held-out positives / items | AUC {baseline.Version} | AUC {trained.Version} | log loss {baseline.Version} | log loss trained | note |",
-            "|---|---:|---:|---:|---:|---:|---|",
+            $"| head | held-out positives / items | AUC {baseline.Version} | AUC {trained.Version} | AUC oracle | log loss {baseline.Version} | log loss trained | note |",
+            "|---|---:|---:|---:|---:|---:|---:|---|",
         };
         for (var h = 0; h < trained.Heads.Count; h++)
         {
             var (t, d) = (trained.Heads[h], baseline.Heads[h]);
             lines.Add(string.Create(CultureInfo.InvariantCulture,
-                $"| {t.Head} | {t.Positives:N0} / {t.Examples:N0} | {Format(d.Auc)} | {Format(t.Auc)} | {Format(d.LogLoss)} | {Format(t.LogLoss)} | {t.Note ?? "trained"} |"));
+                $"| {t.Head} | {t.Positives:N0} / {t.Examples:N0} | {Format(d.Auc)} | {Format(t.Auc)} | {Format(oracle[h])} | {Format(d.LogLoss)} | {Format(t.LogLoss)} | {t.Note ?? "trained"} |"));
         }
 
         lines.Add($"\npromoted: {evaluation.Promoted} ({evaluation.Decision}); train {evaluation.TrainExamples:N0} items, test {evaluation.TestExamples:N0}, split at {evaluation.SplitAt:O}");
