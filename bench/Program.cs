@@ -5,6 +5,7 @@ using Recsys.Bench.Ingestion;
 using Recsys.Bench.Ping;
 using Recsys.Bench.Reputation;
 using Recsys.Bench.SimClusters;
+using Recsys.Bench.Training;
 
 // One program maps benchmark names to runs: dotnet run -c Release --project bench -- <name> [arguments]
 var name = args.Length > 0 ? args[0] : "ping";
@@ -60,8 +61,11 @@ switch (name)
     case "grain-memory": // issue 6: bytes per active user and post grain
         Print(await GrainMemoryBenchmark.RunAsync((int)Number(1, 100_000)));
         break;
+    case "training": // issue 10: held-out AUC per head, trained vs default-v0 (args: users viewers rounds [--sqlite])
+        Console.WriteLine(TrainingBenchmark.Table(await TrainingBenchmark.RunAsync((int)Number(1, 5_000), (int)Number(2, 2_000), (int)Number(3, 4), args.Contains("--sqlite"))));
+        break;
     default:
-        Console.Error.WriteLine($"unknown benchmark '{name}'; known: ping, cluster-ping, for-you, tweepcred, tweepcred-cluster, tweepcred-grains, knownfor, simclusters-job, simclusters-real, ingest, ingest-http, import-higgs, grain-memory");
+        Console.Error.WriteLine($"unknown benchmark '{name}'; known: ping, cluster-ping, for-you, tweepcred, tweepcred-cluster, tweepcred-grains, knownfor, simclusters-job, simclusters-real, ingest, ingest-http, import-higgs, grain-memory, training");
         return 2;
 }
 

@@ -26,6 +26,12 @@ public interface IModelRegistryGrain : IGrainWithIntegerKey
     /// <summary>Validates and stores a model file (JSON text); returns what was stored. Does not activate it.</summary>
     Task<ModelVersionInfo> Upload(string json);
 
+    /// <summary>
+    /// Stores a trained version with its evaluation and, when <see cref="ModelEvaluation.Promoted"/>, activates it;
+    /// an evaluation for a version already stored replaces the earlier one. Validation as <see cref="Upload"/>.
+    /// </summary>
+    Task<ModelVersionInfo> UploadEvaluated(string json, ModelEvaluation evaluation);
+
     /// <summary>Makes a known version the active one; silos pick it up on their next poll.</summary>
     Task<ActiveModels> Activate(string name, string version);
 }

@@ -13,6 +13,7 @@ using Recsys.Grains.Reputation.Cluster;
 using Recsys.Grains.Sample;
 using Recsys.Grains.SimClusters;
 using Recsys.Grains.Timeline;
+using Recsys.Grains.Training;
 using Recsys.Grains.Users;
 using Recsys.Runtime.Configuration.Options;
 using Recsys.Runtime.Hosting;
@@ -51,6 +52,7 @@ public static class DomainSiloBuilderExtensions
         services.AddRecsysModels(); // issue 6: model files, registry poller; RealGraph; the admin grain's catalog
         services.AddRecsysRealGraph();
         services.AddRecsysTimeline(); // issue 9: the For You pipeline and its params
+        services.AddRecsysTraining(); // issue 10: the served-item log and the training job
         services.TryAddSingleton(new Admin.GrainStateCatalog([GrainsAssembly.Assembly]));
         return silo;
     }

@@ -40,4 +40,11 @@ public enum DomainEventCode
     TimelineSourceTimedOut = 5901,
     TimelineSlowRequest = 5902,
     TimelineSideEffectFailed = 5903,
+
+    // issue 10: served-item log and training (6000-6019)
+    ServedLogWriteFailed = 6000,
+    ServedLogDropped = 6001,
+    TrainingFinished = 6002,
+    TrainingScheduledRunStarted = 6003,
+    TrainingScheduleFailed = 6004,
 }

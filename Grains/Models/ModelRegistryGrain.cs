@@ -46,6 +46,42 @@ public sealed class ModelRegistryGrain(
 
     public async Task<ModelVersionInfo> Upload(string json)
     {
+        var model = Parse(json);
+        if (Store(model) is { } existing)
+        {
+            return Describe(existing);
+        }
+
+        state.State.Revision++;
+        await state.WriteStateAsync();
+        catalog.Add(model);
+        return Describe(model);
+    }
+
+    public async Task<ModelVersionInfo> UploadEvaluated(string json, ModelEvaluation evaluation)
+    {
+        ArgumentNullException.ThrowIfNull(evaluation);
+        var model = Parse(json);
+        var existing = Store(model);
+        state.State.Evaluations[model.ToString()] = evaluation;
+        if (evaluation.Promoted)
+        {
+            state.State.Active[model.Name] = model.Version;
+        }
+
+        state.State.Revision++;
+        await state.WriteStateAsync();
+        if (existing is null)
+        {
+            catalog.Add(model);
+        }
+
+        catalog.SetActive(Snapshot());
+        return Describe(existing ?? model);
+    }
+
+    private ModelFile Parse(string json)
+    {
         ModelFile model;
         try
         {
@@ -57,19 +93,22 @@ public sealed class ModelRegistryGrain(
             throw new ValidationException("file", exception.Problem);
         }
 
+        return model;
+    }
+
+    /// <summary>Puts a new version in the state (not yet written); returns the known one when the same content exists.</summary>
+    private ModelFile? Store(ModelFile model)
+    {
         var canonical = ModelFileReader.Write(model);
         if (catalog.Find(model.Name, model.Version) is { } existing)
         {
             return ModelFileReader.Write(existing) == canonical
-                ? Describe(existing)
+                ? existing
                 : throw new ValidationException("version", $"{model} exists with other content; versions are immutable, upload a new version");
         }
 
         state.State.Uploaded[model.ToString()] = canonical;
-        state.State.Revision++;
-        await state.WriteStateAsync();
-        catalog.Add(model);
-        return Describe(model);
+        return null;
     }
 
     public async Task<ActiveModels> Activate(string name, string version)
@@ -107,5 +146,6 @@ public sealed class ModelRegistryGrain(
         catalog.Embedded.Contains((model.Name, model.Version)) ? ModelSource.Embedded : ModelSource.Uploaded,
         (state.State.Active.GetValueOrDefault(model.Name) ?? catalog.DefaultVersion(model.Name)) == model.Version,
         model.Description,
-        model.CoefficientCount);
+        model.CoefficientCount,
+        state.State.Evaluations.GetValueOrDefault(model.ToString()));
 }

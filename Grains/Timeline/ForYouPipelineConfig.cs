@@ -125,7 +125,7 @@ public sealed class ForYouPipelineConfig
             FinalFilters = Switch(p, [UnavailableFilter.Instance, AuthorRelationshipFilter.Instance]),
             PageFilters = Switch(p, [PreviouslySeenFilter.Instance, .. viewerFeedback]),
             PageSelector = new DebunchOutOfNetworkSelector(p.MaxConsecutiveOutOfNetwork),
-            SideEffects = [RecordServedSideEffect.Instance],
+            SideEffects = [RecordServedSideEffect.Instance, .. c.SideEffects],
             LightModel = light,
             HeavyModel = heavy,
         };

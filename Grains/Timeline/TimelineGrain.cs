@@ -67,8 +67,9 @@ public sealed partial class TimelineGrain(
 
         var session = _session!;
         var page = list.Take(request.Count).ToArray();
+        var ranking = new ServedRanking(session.Query, session.Config.HeavyModel, session.Config.LightModel.Version, session.Served.Count);
         session.MarkServed(page);
-        RunSideEffects(session, new ServedPage(session.Query with { Now = now }, page, state.State, p));
+        RunSideEffects(session, new ServedPage(session.Query with { Now = now }, page, state.State, p, ranking));
         var next = page.Length > 0 ? new ForYouCursor(session.Id, session.Pages).ToString() : null;
         var items = page.Select(i => ForYouExplainer.ToItem(i, session, request.Explain, fromCache)).ToArray();
 

@@ -2,6 +2,7 @@ using Recsys.Grains;
 using Recsys.Grains.Admin;
 using Recsys.Grains.Hosting;
 using Recsys.Grains.Reputation.Cluster;
+using Recsys.Grains.Training;
 using Recsys.Runtime.Configuration.Options;
 using Recsys.Runtime.Hosting;
 using Recsys.Silo.Api;
@@ -44,6 +45,7 @@ public static class SiloApplication
             });
             silo.AddRecsysDomain();
             silo.ScheduleDailyTweepcred(); // issue 7: the daily tweepcred reminder, registered at start
+            silo.ScheduleDailyTraining(); // issue 10: the daily training reminder
             if (options.ClusterConnectionString is { } cluster)
             {
                 silo.UsePostgresClustering(cluster);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Recsys.Cli.Tests.Support;
+using Recsys.Grains.Interfaces.Models;
 using Recsys.Grains.Interfaces.Users;
 using Recsys.Grains.Models;
 
@@ -97,6 +98,27 @@ public sealed class CliClusterTests
         {
             File.Delete(file);
         }
+    }
+
+    [Fact]
+    public async Task ATrainedVersionsMetricsArePrintedPerHeadAndAnUntrainedOneIsABadInput()
+    {
+        await using var cluster = await CliSilo.StartAsync();
+        var heavy = EmbeddedModels.All.Single(m => m.Name == "heavy-ranker" && m.Version == "default-v0") with { Version = "trained-m1" };
+        var compared = new[] { ("candidate", 0.7123), ("default", 0.6011) }
+            .Select(v => new VersionMetrics(v.Item1, v.Item1, [new HeadMetrics("fav", 300, 40, v.Item2, 0.31)])).ToArray();
+        await cluster.GrainFactory.GetGrain<IModelRegistryGrain>(0).UploadEvaluated(ModelFileReader.Write(heavy),
+            new ModelEvaluation(DateTimeOffset.UnixEpoch, 700, 300, DateTimeOffset.UnixEpoch, compared, true, "promoted over default-v0"));
+
+        var metrics = await CliRun.RunAsync(CliSilo.Args(cluster, "models", "metrics", "heavy-ranker", "trained-m1"));
+        var untrained = await CliRun.RunAsync(CliSilo.Args(cluster, "models", "metrics", "heavy-ranker", "default-v0"));
+
+        Assert.Equal(ExitCodes.Ok, metrics.Exit);
+        Assert.Contains("0.7123", metrics.Out);
+        Assert.Contains("0.6011", metrics.Out);
+        Assert.Contains("promoted: promoted over default-v0", metrics.Out);
+        Assert.Equal(ExitCodes.BadInput, untrained.Exit);
+        Assert.Single(untrained.Error.Trim().Split('\n'));
     }
 
     [Fact]

@@ -4,7 +4,7 @@ using Spectre.Console;
 
 namespace Recsys.Cli.Commands;
 
-/// <summary>recsys models list | upload FILE [--activate] | activate NAME VERSION: the model registry.</summary>
+/// <summary>recsys models list | upload FILE [--activate] | activate NAME VERSION | metrics NAME VERSION: the model registry.</summary>
 public static class ModelsCommands
 {
     public static Command Build(CliContext cli)
@@ -12,6 +12,7 @@ public static class ModelsCommands
         var models = new Command("models", "Model versions: list them, upload a file, choose the active one");
         models.Subcommands.Add(List(cli));
         models.Subcommands.Add(Upload(cli));
+        models.Subcommands.Add(Metrics(cli));
         models.Subcommands.Add(Activate(cli));
         return models;
     }
@@ -68,4 +69,40 @@ public static class ModelsCommands
         });
         return command;
     }
+
+    /// <summary>A trained version's held-out evaluation (issue 10): per head, AUC and log loss of every compared version.</summary>
+    private static Command Metrics(CliContext cli)
+    {
+        var name = new Argument<string>("name") { Description = "The model name, e.g. heavy-ranker" };
+        var version = new Argument<string>("version") { Description = "A trained version, e.g. trained-20260302-120000" };
+        var command = new Command("metrics", "Held-out AUC and log loss per head of a trained version, beside the versions it was compared with") { name, version };
+        ClientAction.Set(command, cli, async (parse, grains, _) =>
+        {
+            var (n, v) = (parse.GetValue(name)!, parse.GetValue(version)!);
+            var info = (await grains.GetGrain<IModelRegistryGrain>(0).List()).FirstOrDefault(m => m.Name == n && m.Version == v)
+                ?? throw new CliInputException($"version: unknown model {n}/{v}");
+            var evaluation = info.Evaluation ?? throw new CliInputException($"version: {n}/{v} has no evaluation (only trained versions have one)");
+            var table = new Table().AddColumn("head").AddColumn("positives / items");
+            foreach (var compared in evaluation.Versions)
+            {
+                table.AddColumn($"AUC {compared.Role}").AddColumn($"log loss {compared.Role}");
+            }
+
+            for (var h = 0; h < evaluation.Versions[0].Heads.Count; h++)
+            {
+                var head = evaluation.Versions[0].Heads[h];
+                var cells = new List<string> { head.Head, $"{head.Positives:N0} / {head.Examples:N0}" };
+                cells.AddRange(evaluation.Versions.SelectMany(c => new[] { Format(c.Heads[h].Auc), Format(c.Heads[h].LogLoss) }));
+                table.AddRow(cells.Select(Markup.Escape).ToArray());
+            }
+
+            cli.Console.Write(table);
+            cli.Output.WriteLine($"{(evaluation.Promoted ? "promoted" : "not promoted")}: {evaluation.Decision}");
+            cli.Output.WriteLine($"trained on {evaluation.TrainExamples:N0} items, tested on {evaluation.TestExamples:N0} served from {evaluation.SplitAt:O}");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static string Format(double? value) => value?.ToString("F4", System.Globalization.CultureInfo.InvariantCulture) ?? "-";
 }
