@@ -15,7 +15,10 @@ public sealed record PostgresForYouItem(long PostId, long AuthorId, double Score
 /// </summary>
 public sealed class PostgresForYouQuery(PostgresForYouParams p)
 {
-    public string Sql { get; } = Build(p);
+    public string Sql { get; } = Sources(p) + Ranking(p);
+
+    /// <summary>How many candidates each source brings for a viewer (to compare with the grains' per-source stats).</summary>
+    public string SourceCountsSql { get; } = Sources(p) + "SELECT (SELECT count(*) FROM in_network), (SELECT count(*) FROM social), (SELECT count(*) FROM popular)";
 
     public async Task<IReadOnlyList<PostgresForYouItem>> ReadAsync(NpgsqlDataSource db, long viewer, DateTimeOffset now, CancellationToken cancel = default)
     {
@@ -48,12 +51,22 @@ public sealed class PostgresForYouQuery(PostgresForYouParams p)
         return lines;
     }
 
-    private static string Build(PostgresForYouParams p)
+    public async Task<(long InNetwork, long Social, long Popular)> CountSourcesAsync(NpgsqlDataSource db, long viewer, DateTimeOffset now)
     {
-        string N(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+        await using var command = db.CreateCommand(SourceCountsSql);
+        command.Parameters.AddWithValue("viewer", viewer);
+        command.Parameters.AddWithValue("now", now.UtcDateTime);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+    }
+
+    private static string N(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>The viewer's followees and hidden authors, the three sources, and their union with the strongest social proof.</summary>
+    private static string Sources(PostgresForYouParams p)
+    {
         var schema = PostgresForYouSchema.Name;
-        var m = N(p.RateSmoothingImpressions);
-        string Rate(string counter) => $"coalesce(k.{counter}, 0)::float8 / (coalesce(k.impressions, 0) + {m})";
         return $"""
             WITH followees AS MATERIALIZED (
                 SELECT followee_id FROM {schema}.follows WHERE follower_id = @viewer
@@ -86,8 +99,19 @@ public sealed class PostgresForYouQuery(PostgresForYouParams p)
                     UNION ALL SELECT post_id, proof FROM social
                     UNION ALL SELECT post_id, 0 FROM popular) c
                 GROUP BY post_id
-            ),
-            scored AS (
+            )
+
+            """;
+    }
+
+    /// <summary>Blocked and own posts out, the weighted score from counter rates, the heuristic factors, and a page.</summary>
+    private static string Ranking(PostgresForYouParams p)
+    {
+        var schema = PostgresForYouSchema.Name;
+        var m = N(p.RateSmoothingImpressions);
+        string Rate(string counter) => $"coalesce(k.{counter}, 0)::float8 / (coalesce(k.impressions, 0) + {m})";
+        return $"""
+            , scored AS (
                 SELECT p.id, p.author_id, p.created_at, p.is_reply, a.verified, c.proof, f.followee_id IS NOT NULL AS in_network,
                     CASE WHEN w.s < 0 THEN (w.s + {N(p.NegativeWeights)}) / {N(p.PositiveWeights + p.NegativeWeights)} * 0.001
                          ELSE w.s + 0.001 END AS model_score

@@ -1,9 +1,10 @@
-using System.Diagnostics;
+using System.Runtime;
 using Npgsql;
 using Recsys.Bench.ForYou;
 using Recsys.Bench.Harness;
 using Recsys.Client;
 using Recsys.Grains.Hosting;
+using Recsys.Grains.Ingestion.Log;
 using Recsys.Grains.Interfaces.Users;
 using Recsys.Grains.Sample;
 using Recsys.Grains.Timeline;
@@ -26,47 +27,77 @@ public static class SideBySideBenchmark
 
     private const int BlocksPerViewer = 3;
 
+    private const int WarmUpSeconds = 15;
+
     public static async Task<IReadOnlyList<BenchResult>> RunAsync(string connectionString, int users, double follows, double posts, double views, int seconds)
     {
-        var data = ForYouBenchData.Generate(users, follows, posts, views, DateTimeOffset.UtcNow);
-        var viewers = data.Follows.GroupBy(f => f.FollowerId).OrderBy(g => g.Key).Where((_, i) => i % 97 == 0).Take(ViewerCounts.Max()).Select(g => g.Key).ToArray();
-        var blocks = UserBlock.Plant(data, viewers, BlocksPerViewer);
-        Console.WriteLine($"side-by-side: {viewers.Length} viewers, {blocks.Count} planted blocks");
         var p = new PostgresForYouParams();
         var query = new PostgresForYouQuery(p);
         await using var db = PostgresForYouDeployment.CreateDataSource(connectionString, ViewerCounts.Max());
         await PostgresForYouDeployment.TuneAsync(db);
-        await PostgresForYouLoader.LoadAsync(db, data, blocks, p);
-        Console.WriteLine($"side-by-side: PostgreSQL database size {await PostgresForYouDeployment.SizeMiBAsync(db):N0} MiB");
+        var (viewers, blocks, cluster) = await LoadBothAsync(db, p, users, follows, posts, views);
+        await using var _ = cluster;
+        // The generated data set is no longer referenced: collect it, so neither system's heap pays for it.
+        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        Console.WriteLine($"side-by-side: bench process working set {WorkingSetMiB():N0} MiB, managed heap {GC.GetTotalMemory(false) / 1_048_576:N0} MiB; "
+            + $"PostgreSQL database {await PostgresForYouDeployment.SizeMiBAsync(db):N0} MiB");
         foreach (var line in await query.ExplainAsync(db, viewers[0], DateTimeOffset.UtcNow))
         {
             Console.WriteLine($"plan: {line}");
         }
 
-        await using var cluster = await StartRecsysAsync(data, blocks);
         await using var client = await ClusterClient.ConnectAsync(new ClusterClientOptions { Gateways = [cluster.Silos[0].Gateway] });
         Func<long, Task> recsys = viewer => client.GetForYouAsync(viewer);
         Func<long, Task> postgres = viewer => query.ReadAsync(db, viewer, DateTimeOffset.UtcNow);
         await CheckPagesAsync(viewers, blocks, p.PageSize,
             async v => (await client.GetForYouAsync(v)).Items.Select(i => (i.PostId, i.AuthorId)).ToArray(),
             async v => (await query.ReadAsync(db, v, DateTimeOffset.UtcNow)).Select(i => (i.PostId, i.AuthorId)).ToArray());
+        await PrintCandidatesAsync(viewers, client, query, db);
 
-        var results = new List<BenchResult>();
-        await using (var refresher = new PopularListRefresher(db, p.PopularRefreshInterval))
+        Func<Task<Func<Task<TimeSpan>>>> recsysCpu = () =>
         {
-            foreach (var n in ViewerCounts)
+            var start = CpuClock.ThisProcess();
+            return Task.FromResult<Func<Task<TimeSpan>>>(() => Task.FromResult(CpuClock.ThisProcess() - start));
+        };
+        Func<Task<Func<Task<TimeSpan>>>> postgresCpu = async () =>
+        {
+            var (start, server) = (CpuClock.ThisProcess(), await CpuClock.ServerAsync(db));
+            return async () => CpuClock.ThisProcess() - start + CpuClock.Used(server, await CpuClock.ServerAsync(db));
+        };
+        // Both systems warm up on every viewer first: the grains activate and fill their caches, tiered JIT reaches
+        // its optimised code, PostgreSQL's buffers and the pool's prepared statements fill.
+        await ClosedLoop.WarmUpAsync(viewers, TimeSpan.FromSeconds(WarmUpSeconds), recsys);
+        await ClosedLoop.WarmUpAsync(viewers, TimeSpan.FromSeconds(WarmUpSeconds), postgres);
+        var rows = new List<ClosedLoopResult>();
+        foreach (var n in ViewerCounts)
+        {
+            var group = viewers.Take(n).ToArray();
+            rows.Add(await ClosedLoop.RunAsync("Recsys", group, TimeSpan.FromSeconds(seconds), recsys, recsysCpu));
+            await using (var refresher = new PopularListRefresher(db, p.PopularRefreshInterval))
             {
-                var group = viewers.Take(n).ToArray();
-                results.Add(await ClosedLoop.RunAsync($"Recsys, {n} viewers (ClusterClient)", group, TimeSpan.FromSeconds(seconds), recsys));
-                results.Add(await ClosedLoop.RunAsync($"PostgreSQL, {n} viewers (Npgsql pool)", group, TimeSpan.FromSeconds(seconds), postgres));
-                Console.WriteLine($"side-by-side: {n} viewers done; working set {Process.GetCurrentProcess().WorkingSet64 / 1_048_576:N0} MiB");
+                rows.Add(await ClosedLoop.RunAsync("PostgreSQL", group, TimeSpan.FromSeconds(seconds), postgres, postgresCpu));
+                Console.WriteLine($"side-by-side: {n} viewers done; popular list refreshed {refresher.Refreshes} times during the PostgreSQL run; "
+                    + $"working set {WorkingSetMiB():N0} MiB");
             }
-
-            Console.WriteLine($"side-by-side: popular list refreshed {refresher.Refreshes} times during the runs");
         }
 
-        PrintRatios(results);
-        return results;
+        Console.WriteLine(ClosedLoopResult.Header);
+        rows.ForEach(Console.WriteLine);
+        PrintRatios(rows);
+        return rows.Select(r => r.Result).ToArray();
+    }
+
+    /// <summary>Generates the data, plants the blocks, and loads both systems; only the viewers and blocks outlive it.</summary>
+    private static async Task<(long[] Viewers, IReadOnlyList<UserBlock> Blocks, TestCluster Cluster)> LoadBothAsync(NpgsqlDataSource db, PostgresForYouParams p,
+        int users, double follows, double posts, double views)
+    {
+        var data = ForYouBenchData.Generate(users, follows, posts, views, DateTimeOffset.UtcNow);
+        var viewers = data.Follows.GroupBy(f => f.FollowerId).OrderBy(g => g.Key).Where((_, i) => i % 97 == 0).Take(ViewerCounts.Max()).Select(g => g.Key).ToArray();
+        var blocks = UserBlock.Plant(data, viewers, BlocksPerViewer);
+        Console.WriteLine($"side-by-side: {viewers.Length} viewers, {blocks.Count} planted blocks");
+        await PostgresForYouLoader.LoadAsync(db, data, blocks, p);
+        return (viewers, blocks, await StartRecsysAsync(data, blocks));
     }
 
     /// <summary>Loads the data into one silo generation (fan-out skipped), plants the blocks, and restarts into a clean measured generation.</summary>
@@ -78,7 +109,7 @@ public static class SideBySideBenchmark
             silo.AddRecsysDomain();
             silo.AddMemoryGrainStorage();
             silo.UseMemoryReminders();
-            silo.UseMemoryEngagementLog(new Grains.Ingestion.Log.MemoryEngagementLog());
+            silo.UseMemoryEngagementLog(new MemoryEngagementLog());
             silo.Configure<ForYouParams>(f =>
             {
                 // As issue 9's benchmark: about 1,500 candidates per request.
@@ -99,7 +130,6 @@ public static class SideBySideBenchmark
 
         loading = false;
         await cluster.RestartSiloAsync();
-        GC.Collect();
         return cluster;
     }
 
@@ -126,14 +156,46 @@ public static class SideBySideBenchmark
         }
     }
 
-    private static void PrintRatios(IReadOnlyList<BenchResult> results)
+    /// <summary>How much each system gathers per request, averaged over the viewers: the work behind the latencies.</summary>
+    private static async Task PrintCandidatesAsync(IReadOnlyList<long> viewers, ClusterClient client, PostgresForYouQuery query, NpgsqlDataSource db)
     {
-        BenchResult Find(string system, int n) => results.Single(r => r.Name.StartsWith($"{system}, {n} viewers", StringComparison.Ordinal));
-        foreach (var n in ViewerCounts)
+        var recsys = new Dictionary<string, double>(StringComparer.Ordinal);
+        var hydrated = 0d;
+        (double InNetwork, double Social, double Popular) postgres = default;
+        foreach (var viewer in viewers)
+        {
+            var stats = (await client.GetForYouAsync(viewer, explain: true)).Stats!;
+            foreach (var (source, count) in stats.Sources)
+            {
+                recsys[source] = recsys.GetValueOrDefault(source) + count / (double)viewers.Count;
+            }
+
+            hydrated += stats.Hydrated / (double)viewers.Count;
+            var (inNetwork, social, popular) = await query.CountSourcesAsync(db, viewer, DateTimeOffset.UtcNow);
+            postgres = (postgres.InNetwork + inNetwork / (double)viewers.Count, postgres.Social + social / (double)viewers.Count, postgres.Popular + popular / (double)viewers.Count);
+        }
+
+        Console.WriteLine($"side-by-side: candidates per request, mean over the viewers: Recsys {recsys.Values.Sum():F0} "
+            + $"({string.Join(", ", recsys.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key} {s.Value:F0}"))}; {hydrated:F0} hydrated); "
+            + $"PostgreSQL {postgres.InNetwork + postgres.Social + postgres.Popular:F0} (in-network {postgres.InNetwork:F0}, social {postgres.Social:F0}, popular {postgres.Popular:F0})");
+    }
+
+    private static void PrintRatios(IReadOnlyList<ClosedLoopResult> rows)
+    {
+        ClosedLoopResult Find(string system, int n) => rows.Single(r => r.System == system && r.Viewers == n);
+        foreach (var n in rows.Select(r => r.Viewers).Distinct())
         {
             var (recsys, postgres) = (Find("Recsys", n), Find("PostgreSQL", n));
-            Console.WriteLine($"side-by-side: {n} viewers: throughput Recsys / PostgreSQL = {recsys.PerSecond / postgres.PerSecond:F2}; "
-                + $"p50 PostgreSQL / Recsys = {postgres.P50Microseconds / recsys.P50Microseconds:F2}; p99 PostgreSQL / Recsys = {postgres.P99Microseconds / recsys.P99Microseconds:F2}");
+            Console.WriteLine($"side-by-side: {n} viewers: requests/s Recsys / PostgreSQL = {recsys.Result.PerSecond / postgres.Result.PerSecond:F2}; "
+                + $"p50 PostgreSQL / Recsys = {postgres.Result.P50Microseconds / recsys.Result.P50Microseconds:F2}; "
+                + $"p99 PostgreSQL / Recsys = {postgres.Result.P99Microseconds / recsys.Result.P99Microseconds:F2}; "
+                + $"CPU per request PostgreSQL / Recsys = {postgres.CpuMillisecondsPerRequest / recsys.CpuMillisecondsPerRequest:F2}");
         }
+    }
+
+    private static long WorkingSetMiB()
+    {
+        using var self = System.Diagnostics.Process.GetCurrentProcess();
+        return self.WorkingSet64 / 1_048_576;
     }
 }
