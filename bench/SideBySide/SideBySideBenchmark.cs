@@ -85,6 +85,11 @@ public static class SideBySideBenchmark
         Console.WriteLine(ClosedLoopResult.Header);
         rows.ForEach(Console.WriteLine);
         PrintRatios(rows);
+        using (var self = System.Diagnostics.Process.GetCurrentProcess())
+        {
+            Console.WriteLine($"side-by-side: bench process peak working set {self.PeakWorkingSet64 / 1_048_576:N0} MiB");
+        }
+
         return rows.Select(r => r.Result).ToArray();
     }
 
