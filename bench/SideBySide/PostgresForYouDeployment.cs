@@ -42,6 +42,35 @@ public static class PostgresForYouDeployment
             + string.Join(", ", Settings.Select(s => $"{s.Name} = {s.Value}")));
     }
 
+    /// <summary>Whether the pooled sessions' prepared For You statement ran generic plans or was planned per call (summed over the sessions the pool hands out).</summary>
+    public static async Task<string> PlanCacheAsync(NpgsqlDataSource db, int sessions)
+    {
+        var connections = new List<NpgsqlConnection>();
+        long generic = 0, custom = 0;
+        try
+        {
+            for (var i = 0; i < sessions; i++)
+            {
+                var connection = await db.OpenConnectionAsync();
+                connections.Add(connection);
+                await using var command = new NpgsqlCommand(
+                    "SELECT coalesce(sum(generic_plans), 0)::bigint, coalesce(sum(custom_plans), 0)::bigint FROM pg_prepared_statements WHERE statement LIKE '%author_rank%'", connection);
+                await using var reader = await command.ExecuteReaderAsync();
+                await reader.ReadAsync();
+                (generic, custom) = (generic + reader.GetInt64(0), custom + reader.GetInt64(1));
+            }
+        }
+        finally
+        {
+            foreach (var connection in connections)
+            {
+                await connection.DisposeAsync();
+            }
+        }
+
+        return $"{generic:N0} executions with the generic plan, {custom:N0} planned per call";
+    }
+
     public static async Task<long> SizeMiBAsync(NpgsqlDataSource db)
     {
         await using var size = db.CreateCommand("SELECT pg_database_size(current_database()) / 1048576");

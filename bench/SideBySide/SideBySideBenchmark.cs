@@ -82,6 +82,7 @@ public static class SideBySideBenchmark
             }
         }
 
+        Console.WriteLine($"side-by-side: PostgreSQL prepared query: {await PostgresForYouDeployment.PlanCacheAsync(db, ViewerCounts.Max())}");
         Console.WriteLine(ClosedLoopResult.Header);
         rows.ForEach(Console.WriteLine);
         PrintRatios(rows);
