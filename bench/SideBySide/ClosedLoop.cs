@@ -8,12 +8,15 @@ public sealed record ClosedLoopResult(string System, int Viewers, BenchResult Re
 {
     public double CpuMillisecondsPerRequest => Cpu.TotalMilliseconds / Math.Max(1, Result.Operations);
 
+    /// <summary>How many cores the system got on average: on a shared box, the scheduler's share, not only the demand.</summary>
+    public double CoresUsed => Cpu / Result.Elapsed;
+
     public static string Header =>
-        "| system | viewers | requests | seconds | requests/s | p50 ms | p99 ms | CPU ms per request | GC pause ms |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|";
+        "| system | viewers | requests | seconds | requests/s | p50 ms | p99 ms | CPU ms per request | cores used | GC pause ms |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
 
     public override string ToString() =>
         $"| {System} | {Viewers} | {Result.Operations:N0} | {Result.Elapsed.TotalSeconds:F1} | {Result.PerSecond:N0} | {Result.P50Microseconds / 1000:F2} "
-        + $"| {Result.P99Microseconds / 1000:F2} | {CpuMillisecondsPerRequest:F2} | {GcPause.TotalMilliseconds:N0} |";
+        + $"| {Result.P99Microseconds / 1000:F2} | {CpuMillisecondsPerRequest:F2} | {CoresUsed:F2} | {GcPause.TotalMilliseconds:N0} |";
 }
 
 /// <summary>
