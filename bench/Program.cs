@@ -4,6 +4,7 @@ using Recsys.Bench.Harness;
 using Recsys.Bench.Ingestion;
 using Recsys.Bench.Ping;
 using Recsys.Bench.Reputation;
+using Recsys.Bench.SideBySide;
 using Recsys.Bench.SimClusters;
 using Recsys.Bench.Training;
 
@@ -29,6 +30,13 @@ switch (name)
         Print(await ForYouBenchmark.RunAsync((int)Number(1, ForYouBenchmark.DefaultUsers), Number(2, 100), Number(3, 7.7), Number(4, 16), (int)Number(5, 20),
             args.Contains("--sqlite"), args.SkipWhile(a => a != "--db").Skip(1).FirstOrDefault()));
         break;
+    case "side-by-side": // issue 10: Recsys and a PostgreSQL-only For You on the same data (args: users follows posts views seconds)
+        Print(await SideBySideBenchmark.RunAsync(PostgresConnection(), (int)Number(1, 20_000), Number(2, 100), Number(3, 7.7), Number(4, 16), (int)Number(5, 20)));
+        break;
+    case "side-by-side-check": // issue 10: the PostgreSQL version's rules on a hand-built world
+        var failed = await PostgresForYouSelfCheck.RunAsync(PostgresConnection());
+        Console.WriteLine(failed.Count == 0 ? "side-by-side-check: all rules hold" : "side-by-side-check failed:\n  " + string.Join("\n  ", failed));
+        return failed.Count == 0 ? 0 : 1;
     case "tweepcred-grains":
         Print(await TweepcredGrainsBenchmark.RunAsync((int)Number(1, 100_000), (int)Number(2, 2_000_000), (int)Number(3, 1)));
         break;
@@ -65,11 +73,24 @@ switch (name)
         Console.WriteLine(TrainingBenchmark.Table(await TrainingBenchmark.RunAsync((int)Number(1, 5_000), (int)Number(2, 2_000), (int)Number(3, 4), args.Contains("--sqlite"))));
         break;
     default:
-        Console.Error.WriteLine($"unknown benchmark '{name}'; known: ping, cluster-ping, for-you, tweepcred, tweepcred-cluster, tweepcred-grains, knownfor, simclusters-job, simclusters-real, ingest, ingest-http, import-higgs, grain-memory, training");
+        Console.Error.WriteLine($"unknown benchmark '{name}'; known: ping, cluster-ping, for-you, side-by-side, side-by-side-check, tweepcred, tweepcred-cluster, tweepcred-grains, knownfor, simclusters-job, simclusters-real, ingest, ingest-http, import-higgs, grain-memory, training");
         return 2;
 }
 
 return 0;
+
+// The PostgreSQL benchmarks need a server: `.ci/run dotnet run ...` starts a throwaway one and exports RECSYS_TEST_PG.
+static string PostgresConnection()
+{
+    if (Environment.GetEnvironmentVariable("RECSYS_TEST_PG") is { Length: > 0 } connection)
+    {
+        return connection;
+    }
+
+    Console.Error.WriteLine("RECSYS_TEST_PG is not set: run under .ci/run, which starts a throwaway PostgreSQL");
+    Environment.Exit(2);
+    return "";
+}
 
 double Number(int index, double fallback) =>
     args.Length > index && double.TryParse(args[index], NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : fallback;
