@@ -8,7 +8,7 @@ namespace Recsys.Grains.BulkLoad;
 /// Fanout/Inbox.cs), rebuilt from followees' recent posts when a silo first reads them, so pushing a million posts
 /// into followers' inboxes (a hundred million calls at 100 follows each) would change no stored row.
 /// </summary>
-internal sealed class SkipFanoutFilter : IIncomingGrainCallFilter
+public sealed class SkipFanoutFilter : IIncomingGrainCallFilter
 {
     public Task Invoke(IIncomingGrainCallContext context)
     {

@@ -1,3 +1,4 @@
+using Recsys.Grains.BulkLoad;
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

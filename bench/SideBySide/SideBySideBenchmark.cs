@@ -1,3 +1,4 @@
+using Recsys.Grains.BulkLoad;
 using System.Runtime;
 using Npgsql;
 using Recsys.Bench.ForYou;

@@ -1,53 +1,33 @@
 using System.Data.Common;
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Recsys.Grains.Ingestion.Log;
-using Recsys.Grains.Ingestion.Log.Schema;
 
 namespace Recsys.Grains.Training.ServedLog;
 
 /// <summary>
 /// The served-item log in the silo's SQLite file, beside the engagement log (same location options). A batch is one
-/// transaction of prepared single-row inserts, which SQLite runs at memory speed inside a transaction.
+/// write of prepared single-row inserts through the file's write queue, sharing its group commit with the engagement log
+/// and grain state.
 /// </summary>
 public sealed class SqliteServedLog : SqlServedLog
 {
-    private const string CreateVersionTable =
-        "CREATE TABLE IF NOT EXISTS " + DomainSchemaMigrator.VersionTable + " (script_name TEXT NOT NULL PRIMARY KEY, " +
-        "applied_on TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))";
-
     private const string Insert =
         "INSERT INTO recsys_served_log (service_id, " + Columns + ") VALUES " +
         "(@service, @viewer, @post, @author, @served, @position, @source, @in_network, @heavy, @light, @features)";
 
-    private readonly string _connectionString;
-    private readonly string _pragmas;
-    private readonly SemaphoreSlim _schemaGate = new(1, 1);
-    private volatile bool _schemaReady;
+    private readonly SqliteDomainFile _file;
 
     public SqliteServedLog(EngagementLogOptions location, string serviceId)
-        : base(serviceId)
-    {
-        var builder = string.IsNullOrWhiteSpace(location.ConnectionString)
-            ? new SqliteConnectionStringBuilder { DataSource = location.FilePath }
-            : new SqliteConnectionStringBuilder(location.ConnectionString);
-        builder.Pooling = true;
-        _connectionString = builder.ToString();
-        if (!string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:")
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(builder.DataSource))!);
-        }
+        : base(serviceId) => _file = new SqliteDomainFile(location);
 
-        _pragmas = string.Create(CultureInfo.InvariantCulture,
-            $"PRAGMA busy_timeout = {(int)location.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL;");
-    }
+    public override Task AppendAsync(IReadOnlyList<ServedItem> items, CancellationToken cancellationToken = default) =>
+        _file.WriteAsync(connection => InsertAsync(connection, items, cancellationToken), cancellationToken);
 
-    public override async Task AppendAsync(IReadOnlyList<ServedItem> items, CancellationToken cancellationToken = default)
+    protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => await _file.OpenAsync(cancellationToken);
+
+    private async Task<int> InsertAsync(SqliteConnection connection, IReadOnlyList<ServedItem> items, CancellationToken cancellationToken)
     {
-        await using var connection = (SqliteConnection)await OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
         await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
         command.CommandText = Insert;
         command.Parameters.AddWithValue("service", ServiceId);
         var parameters = new[] { "viewer", "post", "author", "served", "position", "source", "in_network", "heavy", "light", "features" }
@@ -67,45 +47,6 @@ public sealed class SqliteServedLog : SqlServedLog
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await transaction.CommitAsync(cancellationToken);
-    }
-
-    protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-            await using (var pragmas = connection.CreateCommand())
-            {
-                pragmas.CommandText = _schemaReady ? _pragmas : _pragmas + " PRAGMA journal_mode = WAL;";
-                await pragmas.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            if (!_schemaReady)
-            {
-                await _schemaGate.WaitAsync(cancellationToken);
-                try
-                {
-                    if (!_schemaReady)
-                    {
-                        await using var transaction = connection.BeginTransaction(deferred: false);
-                        await DomainSchemaMigrator.MigrateAsync(connection, transaction, "sqlite", CreateVersionTable, cancellationToken);
-                        _schemaReady = true;
-                    }
-                }
-                finally
-                {
-                    _schemaGate.Release();
-                }
-            }
-
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
+        return items.Count;
     }
 }
