@@ -30,6 +30,7 @@ internal sealed partial class Silo : IHostedLifecycleService, ISiloControl
     private SiloHealthMonitor? _health;
     private bool _joined;
     private bool _killed;
+    private volatile bool _leaving;
 
     public Silo(IServiceProvider services, Catalog.Catalog catalog, MembershipAgent membership, SiloMessageCenter messages, ILogger<Silo> logger)
     {
@@ -71,7 +72,7 @@ internal sealed partial class Silo : IHostedLifecycleService, ISiloControl
         {
             _messages.OnMembershipChanged(snapshot);
             locator.OnMembershipChanged(snapshot);
-            if (snapshot.StatusOf(_membership.LocalSilo) == SiloStatus.Dead && !_killed)
+            if (snapshot.StatusOf(_membership.LocalSilo) == SiloStatus.Dead && !_killed && !_leaving)
             {
                 // Dead is final: the cluster has moved on without this silo, so it stops (a host may restart it as a new generation).
                 Log.DeclaredDead(_logger, _membership.LocalSilo);
@@ -140,6 +141,7 @@ internal sealed partial class Silo : IHostedLifecycleService, ISiloControl
             return;
         }
 
+        _leaving = true; // our own Dead row at the end of a graceful leave is not a verdict of the cluster
         Log.Stopping(_logger, Address, ActivationCount);
         if (_health is not null)
         {
