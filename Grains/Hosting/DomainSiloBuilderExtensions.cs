@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Recsys.Grains.Admin.Jobs;
 using Recsys.Grains.Aggregates;
@@ -15,6 +17,7 @@ using Recsys.Grains.SimClusters;
 using Recsys.Grains.Timeline;
 using Recsys.Grains.Training;
 using Recsys.Grains.Users;
+using Recsys.Runtime;
 using Recsys.Runtime.Configuration.Options;
 using Recsys.Runtime.Hosting;
 
@@ -82,6 +85,14 @@ public static class DomainSiloBuilderExtensions
         where TJob : class, IJob
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IJob, TJob>());
+        return services;
+    }
+
+    /// <summary>Registers a job's daily reminder when the silo starts (<see cref="DailyScheduleOnStartup"/>).</summary>
+    public static IServiceCollection AddDailyScheduleOnStartup(this IServiceCollection services, string job, Func<IGrainFactory, Task> ensureScheduled)
+    {
+        services.AddSingleton<IHostedService>(provider => new DailyScheduleOnStartup(
+            job, ensureScheduled, provider.GetRequiredService<IGrainFactory>(), provider.GetRequiredService<ILogger<DailyScheduleOnStartup>>()));
         return services;
     }
 

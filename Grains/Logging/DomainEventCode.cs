@@ -11,6 +11,7 @@ public enum DomainEventCode
     InboxRebuildFailed = 5006,
     JobFailed = 5007,
     JobSucceeded = 5008,
+    JobScheduleFailed = 5012,
     SampleLoaded = 5009,
     SampleSkipped = 5010,
     LogPruned = 5011,

@@ -37,7 +37,7 @@ public static class TrainingServiceCollectionExtensions
     public static SiloBuilder ScheduleDailyTraining(this SiloBuilder silo)
     {
         ArgumentNullException.ThrowIfNull(silo);
-        silo.Services.AddHostedService<TrainingScheduleOnStartup>();
+        silo.Services.AddDailyScheduleOnStartup("training", grains => grains.GetGrain<ITrainingScheduleGrain>(0).EnsureScheduled());
         return silo;
     }
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Recsys.Grains.Hosting;
+using Recsys.Grains.Interfaces.Reputation;
 using Recsys.Runtime.Hosting;
 
 namespace Recsys.Grains.Reputation.Cluster;
@@ -24,7 +25,7 @@ public static class TweepcredServiceCollectionExtensions
     public static SiloBuilder ScheduleDailyTweepcred(this SiloBuilder silo)
     {
         ArgumentNullException.ThrowIfNull(silo);
-        silo.Services.AddHostedService<TweepcredScheduleOnStartup>();
+        silo.Services.AddDailyScheduleOnStartup("tweepcred", grains => grains.GetGrain<ITweepcredCoordinatorGrain>(0).EnsureScheduled());
         return silo;
     }
 
