@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using Recsys.Grains.Ranking.Identifiers;
-using Recsys.Grains.Ranking.Scorers;
+using Recsys.Grains.Ranking.Models;
 using Recsys.Grains.Training;
 using Recsys.Grains.Training.ServedLog;
 
@@ -26,7 +26,8 @@ public sealed class LogServedSideEffect(ServedLogWriter writer, IOptions<ServedL
         for (var i = 0; i < page.Items.Count; i++)
         {
             var c = page.Items[i];
-            var (features, _) = HeavyRankerScorer.Explain(ranking.HeavyModel, ranking.RankedWith, c);
+            var features = new double[HeavyRankerFeatures.Count];
+            HeavyRankerFeatures.Extract(c, ranking.RankedWith.Viewer, ranking.RankedWith.Now, features);
             writer.TryWrite(new ServedItem(
                 ranking.RankedWith.Viewer.UserId, c.PostId, c.KnownAuthorId, page.Query.Now, ranking.FirstPosition + i, c.Source.Name, c.InNetwork,
                 ranking.HeavyModel.Version, ranking.LightModelVersion, features));
