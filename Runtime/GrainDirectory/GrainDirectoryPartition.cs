@@ -23,15 +23,17 @@ internal sealed class GrainDirectoryPartition
     }
 
     /// <summary>
-    /// Registers the address unless a live one exists; returns the winner. An entry with activation id 0 is a
-    /// placement hint (a moved grain's new silo): the first activation on that silo replaces it.
+    /// Registers the address unless a live one on another silo exists; returns the winner. An entry on the
+    /// registering silo itself is replaced: a silo holds at most one activation per grain, so an older entry there
+    /// names one that is gone (a late re-registration after a move or deactivation) or is a placement hint (activation
+    /// id 0: a moved grain's new silo), which the first activation on that silo replaces.
     /// </summary>
     public GrainAddress Register(GrainAddress address, Func<SiloAddress, bool> isLive)
     {
         lock (_lock)
         {
             if (_entries.TryGetValue(address.GrainId, out var existing) && isLive(existing.Silo)
-                && !(existing.ActivationId == 0 && existing.Silo.Equals(address.Silo)))
+                && !existing.Silo.Equals(address.Silo))
             {
                 return existing;
             }
