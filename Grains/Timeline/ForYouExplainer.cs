@@ -20,7 +20,10 @@ public static class ForYouExplainer
     public static ForYouExplain Explain(Candidate c, TimelineSession session, bool fromCache)
     {
         var config = session.Config;
-        var (x, p) = HeavyRankerScorer.Explain(config.HeavyModel, session.Query, c);
+
+        // A candidate reused from the cache is explained as it was scored: that query, that model.
+        var (query, model) = session.Reused.TryGetValue(c.PostId, out var cached) ? (cached.ScoredWith, cached.Model) : (session.Query, config.HeavyModel);
+        var (x, p) = HeavyRankerScorer.Explain(model, query, c);
         var heads = new Dictionary<string, double>(RankingHeads.Count);
         for (var i = 0; i < RankingHeads.Count; i++)
         {
@@ -36,7 +39,7 @@ public static class ForYouExplainer
         var versions = new Dictionary<string, string>
         {
             [LightRanker.ModelName] = config.LightModel.Version,
-            [HeavyRanker.ModelName] = config.HeavyModel.Version,
+            [HeavyRanker.ModelName] = model.Version,
             ["realgraph"] = session.RealGraphModel ?? "none",
         };
         var filters = fromCache ? config.FiltersPassed.Concat(config.PageFilters.Select(f => f.Id.Scope)).ToArray() : config.FiltersPassed;

@@ -166,6 +166,15 @@ public sealed class ForYouParams
     /// <summary>The default value for <see cref="ServedHistory"/>: ours, the last 1,000 served posts are kept per viewer.</summary>
     public const int DefaultServedHistory = 1_000;
 
+    /// <summary>The default value for <see cref="CachedScoredTtl"/>: cached scored tweets live 3 minutes (scored_tweets_cached_scored_tweets_ttl_minutes, 1.2).</summary>
+    public static readonly TimeSpan DefaultCachedScoredTtl = TimeSpan.FromMinutes(3);
+
+    /// <summary>The default value for <see cref="CachedScoredMax"/>: the cache keeps the top 1,000 by score (1.1, step 9).</summary>
+    public const int DefaultCachedScoredMax = 1_000;
+
+    /// <summary>The default value for <see cref="MinCachedPerSource"/>: a source runs while fewer than 30 of its cached candidates are unseen (MinCachedTweetsGate, 1.3).</summary>
+    public const int DefaultMinCachedPerSource = 30;
+
     /// <summary>In-network posts fetched per request.</summary>
     [ParamBounds(0, 2_000)]
     public int InNetworkMaxCandidates { get; set; } = DefaultInNetworkMaxCandidates;
@@ -379,6 +388,18 @@ public sealed class ForYouParams
     /// <summary>Served posts remembered per viewer (the previously-served filter of a paging request reads them).</summary>
     [ParamBounds(0, 100_000)]
     public int ServedHistory { get; set; } = DefaultServedHistory;
+
+    /// <summary>How long a scored candidate is reused by later requests of the same viewer, counted from when the heavy ranker scored it.</summary>
+    [ParamBounds("00:00:00", "01:00:00")]
+    public TimeSpan CachedScoredTtl { get; set; } = DefaultCachedScoredTtl;
+
+    /// <summary>Scored candidates kept per viewer for reuse (the best by final score, only those above 0).</summary>
+    [ParamBounds(0, 10_000)]
+    public int CachedScoredMax { get; set; } = DefaultCachedScoredMax;
+
+    /// <summary>A candidate source is skipped while at least this many of the candidates it found are cached and unseen.</summary>
+    [ParamBounds(1, 10_000)]
+    public int MinCachedPerSource { get; set; } = DefaultMinCachedPerSource;
 
     /// <summary>Kill switches: component scopes ("Filter:MutedWords", "Scorer:AgeDecay", "CandidateSource:Popular") that do not run.</summary>
     public List<string> DisabledComponents { get; set; } = [];

@@ -18,12 +18,12 @@ public sealed partial class ForYouPipeline(ForYouComponents components, TimeProv
 
     /// <summary>Builds the request's query from the viewer as its User grain answered.</summary>
     public TimelineQuery CreateQuery(RankingViewer viewer, ForYouParams parameters, DateTimeOffset now, DateTimeOffset? lastRequestAt,
-        IReadOnlySet<long> served, bool isPaging) =>
+        IReadOnlySet<long> served, bool isPaging, IReadOnlyList<CachedCandidate>? cached = null) =>
         new(viewer, new RankingQuery(ViewerHydrator.ToViewer(viewer), now, served, isPaging), parameters, lastRequestAt,
-            components.FolloweeEngagements.ReadAsync);
+            components.FolloweeEngagements.ReadAsync) { Cached = cached ?? [] };
 
     /// <summary>Runs the whole pipeline, at most <see cref="ForYouParams.MaxConcurrentRuns"/> at once on this silo.</summary>
-    public async Task<(IReadOnlyList<Candidate> Ranked, PipelineStats Stats)> RunAsync(ForYouPipelineConfig config, TimelineQuery query, CancellationToken cancellation)
+    public async Task<ForYouRun> RunAsync(ForYouPipelineConfig config, TimelineQuery query, CancellationToken cancellation)
     {
         await _runs.WaitAsync(cancellation);
         try
@@ -36,17 +36,45 @@ public sealed partial class ForYouPipeline(ForYouComponents components, TimeProv
         }
     }
 
-    private async Task<(IReadOnlyList<Candidate> Ranked, PipelineStats Stats)> RunNowAsync(ForYouPipelineConfig config, TimelineQuery query, CancellationToken cancellation)
+    // Cached candidates (the query's, found again by the cached source) pass the screening like the rest, then skip the
+    // light ranker, hydration and the heavy ranker: they keep the model score they were cached with (algorithm.md 1.1, step 5).
+    private async Task<ForYouRun> RunNowAsync(ForYouPipelineConfig config, TimelineQuery query, CancellationToken cancellation)
     {
         var stats = new PipelineStats();
         var found = await FetchAsync(config, query, stats, cancellation);
-        var prepared = ForYouStages.Prepare(config, query.Ranking, found, stats);
-        var hydrated = await HydrateAsync(config.Hydrators, query, prepared, cancellation);
+        var screened = ForYouStages.Screen(config, query.Ranking, found, stats);
+        var (reused, fresh) = SplitCached(query.Cached, screened);
+        var hydrated = await HydrateAsync(config.Hydrators, query, ForYouStages.Shortlist(config, query.Ranking, fresh, stats), cancellation);
         stats.Hydrated = hydrated.Count;
-        var ranked = ForYouStages.Rank(config, query.Ranking, hydrated, stats);
+        var modelScored = config.HeavyRanker.Score(query.Ranking, hydrated);
+        var scored = config.Heuristics.Score(query.Ranking, reused.Count == 0 ? modelScored : [.. reused, .. modelScored]);
+        var ranked = ForYouStages.Cut(config, query.Ranking, scored, stats);
         var final = await HydrateAsync(config.FinalHydrators, query, ranked, cancellation);
         stats.GrainCalls = query.Calls;
-        return (ForYouStages.Finish(config, query.Ranking, final, stats), stats);
+        return new ForYouRun(ForYouStages.Finish(config, query.Ranking, final, stats), scored, stats);
+    }
+
+    // After de-duplication a cached post is its cached copy (the cached source is declared first).
+    private static (IReadOnlyList<Candidate> Reused, IReadOnlyList<Candidate> Fresh) SplitCached(IReadOnlyList<CachedCandidate> cached, IReadOnlyList<Candidate> screened)
+    {
+        if (cached.Count == 0)
+        {
+            return ([], screened);
+        }
+
+        var ids = new HashSet<long>(cached.Count);
+        foreach (var entry in cached)
+        {
+            ids.Add(entry.Candidate.PostId);
+        }
+
+        var (reused, fresh) = (new List<Candidate>(cached.Count), new List<Candidate>(screened.Count));
+        foreach (var candidate in screened)
+        {
+            (ids.Contains(candidate.PostId) ? reused : fresh).Add(candidate);
+        }
+
+        return (reused, fresh);
     }
 
     /// <summary>Step 2: every source at once; one that throws or outlives its timeout is logged and skipped.</summary>

@@ -25,7 +25,10 @@ public sealed class ForYouPipelineConfig
     /// <summary>A request slower than this is logged as breaching the objective (ours: published home averages under 1.5 s, algorithm.md 9).</summary>
     public static readonly TimeSpan LatencyAlertThreshold = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>2. Candidate sources, in declared order (a post found by two keeps the first one's copy); all fail-open.</summary>
+    /// <summary>
+    /// 2. Candidate sources, in declared order (a post found by two keeps the first one's copy); all fail-open. The
+    /// viewer's cached scored candidates come first, and each other source runs only while few of its candidates are cached.
+    /// </summary>
     public required IReadOnlyList<CandidateSourceStep> CandidateSources { get; init; }
 
     /// <summary>3. Duplicates across sources.</summary>
@@ -84,12 +87,13 @@ public sealed class ForYouPipelineConfig
         {
             CandidateSources =
             [
-                Source(p, c.InNetwork),
-                Source(p, c.SocialGraph),
-                Source(p, c.SimClusters),
-                Source(p, new GatedCandidateSource(c.Popular, NewOrReturningUserGate.Instance)),
-                Source(p, new ParamGatedCandidateSource(c.FollowRecommendation, q => q.EnableFollowRecommendationSource)),
-                .. c.Additional.Select(s => Source(p, s)),
+                Source(p, CachedScoredCandidateSource.Instance),
+                Source(p, UnlessCached(c.InNetwork)),
+                Source(p, UnlessCached(c.SocialGraph)),
+                Source(p, UnlessCached(c.SimClusters)),
+                Source(p, UnlessCached(new GatedCandidateSource(c.Popular, NewOrReturningUserGate.Instance))),
+                Source(p, UnlessCached(new ParamGatedCandidateSource(c.FollowRecommendation, q => q.EnableFollowRecommendationSource))),
+                .. c.Additional.Select(s => Source(p, UnlessCached(s))),
             ],
             PostCandidateSelector = DropDuplicateCandidatesSelector.Instance,
             GlobalFilters = Switch(p,
@@ -139,6 +143,8 @@ public sealed class ForYouPipelineConfig
 
     private static CandidateSourceStep Source(ForYouParams p, ICandidateSource source) =>
         new(new ParamGatedCandidateSource(source, q => q.IsEnabled(source.Id.Scope)), p.TimeoutOf(source.Id.Name), FailOpen: true);
+
+    private static ICandidateSource UnlessCached(ICandidateSource source) => new GatedCandidateSource(source, new MinCachedCandidatesGate(source.Id));
 
     private static IReadOnlyList<IFilter> Switch(ForYouParams p, IReadOnlyList<IFilter> filters) =>
         filters.Select(f => (IFilter)new ParamGatedFilter(f, () => p.IsEnabled(f.Id.Scope))).ToArray();

@@ -13,20 +13,25 @@ namespace Recsys.Grains.Timeline;
 public static class ForYouStages
 {
     /// <summary>Steps 3-4: duplicates, global filters, light ranking, the per-source limit.</summary>
-    public static IReadOnlyList<Candidate> Prepare(ForYouPipelineConfig config, RankingQuery query, IReadOnlyList<Candidate> found, PipelineStats stats)
-    {
-        var candidates = Select(config.PostCandidateSelector, query, found, stats);
-        candidates = Filter(config.GlobalFilters, query, candidates, stats);
-        candidates = config.LightRanker.Score(query, candidates);
-        return Select(config.PerSourceLimit, query, candidates, stats);
-    }
+    public static IReadOnlyList<Candidate> Prepare(ForYouPipelineConfig config, RankingQuery query, IReadOnlyList<Candidate> found, PipelineStats stats) =>
+        Shortlist(config, query, Screen(config, query, found, stats), stats);
+
+    /// <summary>Step 3: duplicates across sources and the global filters, on every candidate (cached ones too).</summary>
+    public static IReadOnlyList<Candidate> Screen(ForYouPipelineConfig config, RankingQuery query, IReadOnlyList<Candidate> found, PipelineStats stats) =>
+        Filter(config.GlobalFilters, query, Select(config.PostCandidateSelector, query, found, stats), stats);
+
+    /// <summary>Step 4: light ranking and the per-source limit, for the candidates the heavy ranker will score.</summary>
+    public static IReadOnlyList<Candidate> Shortlist(ForYouPipelineConfig config, RankingQuery query, IReadOnlyList<Candidate> screened, PipelineStats stats) =>
+        Select(config.PerSourceLimit, query, config.LightRanker.Score(query, screened), stats);
 
     /// <summary>Steps 6-8: heavy ranking, heuristics, anti-gaming, visibility, selection and the result caps.</summary>
-    public static IReadOnlyList<Candidate> Rank(ForYouPipelineConfig config, RankingQuery query, IReadOnlyList<Candidate> hydrated, PipelineStats stats)
+    public static IReadOnlyList<Candidate> Rank(ForYouPipelineConfig config, RankingQuery query, IReadOnlyList<Candidate> hydrated, PipelineStats stats) =>
+        Cut(config, query, config.Heuristics.Score(query, config.HeavyRanker.Score(query, hydrated)), stats);
+
+    /// <summary>Steps 7-8 after the heuristics: anti-gaming, visibility, selection and the result caps.</summary>
+    public static IReadOnlyList<Candidate> Cut(ForYouPipelineConfig config, RankingQuery query, IReadOnlyList<Candidate> rescored, PipelineStats stats)
     {
-        var candidates = config.HeavyRanker.Score(query, hydrated);
-        candidates = config.Heuristics.Score(query, candidates);
-        candidates = Filter(config.PostScoringFilters, query, candidates, stats);
+        var candidates = Filter(config.PostScoringFilters, query, rescored, stats);
         candidates = Filter(config.VisibilityFilters, query, candidates, stats);
         foreach (var selector in config.Selectors)
         {

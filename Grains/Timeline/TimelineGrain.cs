@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Recsys.Grains.Interfaces.Errors;
 using Recsys.Grains.Interfaces.Timeline;
 using Recsys.Grains.Ranking.Candidates;
+using Recsys.Grains.Timeline.CandidateSources;
 using Recsys.Grains.Timeline.Hydrators;
 using Recsys.Grains.Timeline.SideEffects;
 using Recsys.Runtime;
@@ -11,7 +12,8 @@ using Recsys.Runtime.Storage;
 namespace Recsys.Grains.Timeline;
 
 /// <summary>
-/// The For You timeline of one viewer. Without a cursor: reads the viewer, runs the pipeline, keeps the ranked list
+/// The For You timeline of one viewer. Without a cursor: reads the viewer, runs the pipeline (fed the viewer's scored
+/// candidates of the last minutes, <see cref="ScoredCandidateCache"/>), keeps what it scored for reuse, keeps the ranked list
 /// (at most 120) for <see cref="ForYouParams.RankedListTtl"/> and serves its first page. With the cursor of a kept
 /// list: serves the next page from it after re-checking the viewer's latest feedback (so "not interested", mute,
 /// block and report change the very next page). With a cursor whose list expired or ran out: runs the pipeline
@@ -26,6 +28,7 @@ public sealed partial class TimelineGrain(
     IOptionsMonitor<ForYouParams> parameters,
     ILogger<TimelineGrain> logger) : Grain, ITimelineGrain
 {
+    private readonly ScoredCandidateCache _scored = new();
     private TimelineSession? _session;
 
     public async Task<ForYouPage> GetForYou(ForYouRequest request)
@@ -56,18 +59,31 @@ public sealed partial class TimelineGrain(
         {
             // A fresh request, or paging past a kept list that expired or ran out: rank again without what was served.
             var served = cursor is null ? new HashSet<long>() : state.State.Served.ToHashSet();
-            var query = pipeline.CreateQuery(viewer, p, now, lastRequest, served, isPaging: cursor is not null);
             var config = ForYouPipelineConfig.Create(p, pipeline.Components);
+            var caching = p.IsEnabled(CachedScoredCandidateSource.Instance.Id.Scope);
+            var cached = caching ? _scored.Live(now, p.CachedScoredTtl, config.HeavyModel) : [];
+            var query = pipeline.CreateQuery(viewer, p, now, lastRequest, served, isPaging: cursor is not null, cached);
 
             // The pipeline reads no grain state: run it off this activation's turn queue, so that the thousands of
             // hydration answers continue where they arrive instead of each queueing for this one activation.
-            (list, stats) = await Task.Run(() => pipeline.RunAsync(config, query, CancellationToken.None));
-            _session = new TimelineSession(Random.Shared.NextInt64(1, long.MaxValue), query.Ranking, config, list, viewer.Context.RealGraphModel);
+            var run = await Task.Run(() => pipeline.RunAsync(config, query, CancellationToken.None));
+            (list, stats) = (run.Ranked, run.Stats);
+            var reused = cached.ToDictionary(c => c.Candidate.PostId);
+            if (caching)
+            {
+                _scored.Write(run.Scored, reused, query.Ranking, config.HeavyModel, p.CachedScoredMax);
+            }
+            else
+            {
+                _scored.Clear();
+            }
+
+            _session = new TimelineSession(Random.Shared.NextInt64(1, long.MaxValue), query.Ranking, config, list, viewer.Context.RealGraphModel, reused);
         }
 
         var session = _session!;
         var page = list.Take(request.Count).ToArray();
-        var ranking = new ServedRanking(session.Query, session.Config.HeavyModel, session.Config.LightModel.Version, session.Served.Count);
+        var ranking = new ServedRanking(session.Query, session.Config.HeavyModel, session.Config.LightModel.Version, session.Served.Count, session.Reused);
         session.MarkServed(page);
         RunSideEffects(session, new ServedPage(session.Query with { Now = now }, page, state.State, p, ranking));
         var next = page.Length > 0 ? new ForYouCursor(session.Id, session.Pages).ToString() : null;

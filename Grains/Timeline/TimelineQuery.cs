@@ -5,7 +5,7 @@ namespace Recsys.Grains.Timeline;
 
 /// <summary>
 /// One For You request as the grain-facing components see it: the viewer as read from its User grain (raw and as
-/// the pure <see cref="Ranking"/> query), the params snapshot, when the viewer last asked, and the followees'
+/// the pure <see cref="Ranking"/> query), the params snapshot, when the viewer last asked, its cached scored candidates, and the followees'
 /// recent engagements, read once and shared by the social-graph source and the social-proof hydrator.
 /// </summary>
 public sealed class TimelineQuery
@@ -40,6 +40,9 @@ public sealed class TimelineQuery
 
     /// <summary>The followees' recent engagements; read on first use, then shared.</summary>
     public Task<FolloweeEngagements> FolloweeEngagements => _followeeEngagements.Value;
+
+    /// <summary>The viewer's cached scored candidates still fresh at the request (empty when the cached source is switched off).</summary>
+    public IReadOnlyList<CachedCandidate> Cached { get; init; } = [];
 
     /// <summary>Grain calls the request's hydrators made (cache misses included, cache hits not).</summary>
     public int Calls => Volatile.Read(ref _calls);

@@ -3,10 +3,11 @@ using Recsys.Grains.Ranking.Candidates;
 namespace Recsys.Grains.Timeline;
 
 /// <summary>
-/// A ranked list kept in memory for cursor paging (the 3-minute scored-tweets cache, algorithm.md 1.1): the query,
+/// A ranked list kept in memory for cursor paging (3 minutes, as the scored-tweets cache, algorithm.md 1.1): the query,
 /// config and models it was ranked with, the candidates best first, and what was served from it.
 /// </summary>
-public sealed class TimelineSession(long id, RankingQuery query, ForYouPipelineConfig config, IReadOnlyList<Candidate> ranked, string? realGraphModel)
+public sealed class TimelineSession(long id, RankingQuery query, ForYouPipelineConfig config, IReadOnlyList<Candidate> ranked, string? realGraphModel,
+    IReadOnlyDictionary<long, CachedCandidate> reused)
 {
     private readonly HashSet<long> _served = [];
 
@@ -22,6 +23,9 @@ public sealed class TimelineSession(long id, RankingQuery query, ForYouPipelineC
     public IReadOnlyList<Candidate> Ranked { get; } = ranked;
 
     public string? RealGraphModel { get; } = realGraphModel;
+
+    /// <summary>The ranked candidates that came from the viewer's scored-candidate cache, by post id: scored by an earlier query.</summary>
+    public IReadOnlyDictionary<long, CachedCandidate> Reused { get; } = reused;
 
     public int Pages { get; private set; }
 

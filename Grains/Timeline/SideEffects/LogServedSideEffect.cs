@@ -8,8 +8,8 @@ namespace Recsys.Grains.Timeline.SideEffects;
 
 /// <summary>
 /// Logs each served item for training: viewer, post, author, time, position, source, the model versions, and the
-/// heavy ranker's feature vector as the ranking computed it (from the ranking's query and the candidate's hydrated
-/// facts, not read again from the grains). Buffers only; <see cref="ServedLogWriter"/> writes off the request path.
+/// heavy ranker's feature vector as the ranking computed it (from the query it was scored with, an earlier request's for
+/// a candidate reused from the cache, and the candidate's hydrated facts, not read again from the grains). Buffers only; <see cref="ServedLogWriter"/> writes off the request path.
 /// Switched off by ServedLog:Enabled = false or by listing "SideEffect:LogServed" in ForYou:DisabledComponents.
 /// </summary>
 public sealed class LogServedSideEffect(ServedLogWriter writer, IOptions<ServedLogOptions> options) : ISideEffect
@@ -26,11 +26,12 @@ public sealed class LogServedSideEffect(ServedLogWriter writer, IOptions<ServedL
         for (var i = 0; i < page.Items.Count; i++)
         {
             var c = page.Items[i];
+            var (query, model) = ranking.ScoredWith(c.PostId);
             var features = new double[HeavyRankerFeatures.Count];
-            HeavyRankerFeatures.Extract(c, ranking.RankedWith.Viewer, ranking.RankedWith.Now, features);
+            HeavyRankerFeatures.Extract(c, query.Viewer, query.Now, features);
             writer.TryWrite(new ServedItem(
                 ranking.RankedWith.Viewer.UserId, c.PostId, c.KnownAuthorId, page.Query.Now, ranking.FirstPosition + i, c.Source.Name, c.InNetwork,
-                ranking.HeavyModel.Version, ranking.LightModelVersion, features));
+                model.Version, ranking.LightModelVersion, features));
         }
     }
 }

@@ -41,6 +41,7 @@ public sealed class TimelineCluster : IAsyncLifetime
             p.SourceTimeout = TimeSpan.FromSeconds(30);
             p.SourceTimeouts["Injected"] = InjectedTimeout;
             p.RankedListTtl = RankedListTtl; // shorter than the published 3 minutes: moving the clock past it fires no checkpoints
+            p.CachedScoredTtl = RankedListTtl;
         }));
         Data = SampleGenerator.Generate(new SampleOptions(), DomainSilo.Start);
         await Cluster.Services.GetRequiredService<SampleLoader>().LoadAsync(Data with { Engagements = [] }, (_, _) => Task.CompletedTask);

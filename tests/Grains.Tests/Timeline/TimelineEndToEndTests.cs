@@ -101,6 +101,7 @@ public sealed class TimelineEndToEndTests(TimelineCluster sample, ITestOutputHel
         var nsfwPost = await CreatePostAsync(writer, now, "late night", PostLabel.Nsfw);
         var toxicPost = await CreatePostAsync(stranger, now, "you are all wrong", PostLabel.Toxicity);
         await grains.GetGrain<IEngagementIngestGrain>(0).Ingest([Entities.Event(writer, EngagementAction.Like, toxicPost, now)]);
+        sample.Time.Advance(TimelineCluster.RankedListTtl); // past the cached scored candidates, so the sources find the new posts
 
         var page = await sample.ForYouAsync(viewer, count: 100, explain: true);
 
@@ -207,6 +208,32 @@ public sealed class TimelineEndToEndTests(TimelineCluster sample, ITestOutputHel
         Assert.NotEmpty(next.Items);
         Assert.DoesNotContain(next.Items, i => new[] { notInterested, muted, blocked, reported }.Contains(i.AuthorId));
         Assert.Empty(next.Items.Select(i => i.PostId).Intersect(page.Items.Select(i => i.PostId)));
+    }
+
+    [Fact]
+    public async Task A_refresh_within_minutes_reuses_the_scored_candidates_and_the_sources_run_again_once_they_expire()
+    {
+        var viewer = sample.TypicalViewers(40)[15];
+        var first = await sample.ForYouAsync(viewer, explain: true);
+
+        var refresh = await sample.ForYouAsync(viewer, explain: true);
+
+        Assert.Equal(0, first.Stats!.Sources["CachedScored"]);
+        Assert.True(first.Stats.Hydrated > 0);
+        var stats = refresh.Stats!;
+        Assert.True(stats.Sources["CachedScored"] >= 100, $"{stats.Sources["CachedScored"]} cached");
+        Assert.Equal(0, stats.Sources["InNetwork"]); // gated off: at least 30 of its candidates are cached and unseen
+        Assert.Equal(0, stats.Hydrated);
+        Assert.Equal(first.Items.Select(i => (i.PostId, i.Source, i.Score)), refresh.Items.Select(i => (i.PostId, i.Source, i.Score)));
+        Assert.All(refresh.Items, item => Assert.Equal(item.Explain!.WeightedScore * item.Explain.Factors.Aggregate(1.0, (p, f) => p * f.Factor), item.Score, 9));
+        Assert.Equal(first.Items.Select(i => i.Explain!.Heads), refresh.Items.Select(i => i.Explain!.Heads));
+
+        sample.Time.Advance(TimelineCluster.RankedListTtl); // the cached scored candidates' life in this fixture
+        var later = await sample.ForYouAsync(viewer, explain: true);
+
+        Assert.Equal(0, later.Stats!.Sources["CachedScored"]);
+        Assert.True(later.Stats.Sources["InNetwork"] > 0);
+        Assert.True(later.Stats.Hydrated > 0);
     }
 
     [Fact]
