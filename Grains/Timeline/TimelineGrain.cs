@@ -69,11 +69,13 @@ public sealed partial class TimelineGrain(
             var run = await Task.Run(() => pipeline.RunAsync(config, query, CancellationToken.None));
             (list, stats) = (run.Ranked, run.Stats);
             var reused = cached.ToDictionary(c => c.Candidate.PostId);
-            if (caching)
+            if (caching && (run.Stats.Hydrated > 0 || run.Scored.Count != cached.Count))
             {
+                // Nothing scored afresh and nothing dropped: the cache already holds exactly these (the signs, which
+                // decide what is kept, do not change with the heuristics), so it is not rewritten.
                 _scored.Write(run.Scored, reused, query.Ranking, config.HeavyModel, p.CachedScoredMax);
             }
-            else
+            else if (!caching)
             {
                 _scored.Clear();
             }

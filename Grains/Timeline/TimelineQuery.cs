@@ -1,5 +1,6 @@
 using Recsys.Grains.Interfaces.Timeline;
 using Recsys.Grains.Ranking.Candidates;
+using Recsys.Grains.Ranking.Identifiers;
 
 namespace Recsys.Grains.Timeline;
 
@@ -11,6 +12,8 @@ namespace Recsys.Grains.Timeline;
 public sealed class TimelineQuery
 {
     private readonly Lazy<Task<FolloweeEngagements>> _followeeEngagements;
+    private readonly Dictionary<CandidateSourceId, int> _unseenCached = [];
+    private readonly IReadOnlyList<CachedCandidate> _cached = [];
     private int _calls;
 
     public TimelineQuery(RankingViewer raw, RankingQuery ranking, ForYouParams parameters, DateTimeOffset? lastRequestAt,
@@ -42,7 +45,24 @@ public sealed class TimelineQuery
     public Task<FolloweeEngagements> FolloweeEngagements => _followeeEngagements.Value;
 
     /// <summary>The viewer's cached scored candidates still fresh at the request (empty when the cached source is switched off).</summary>
-    public IReadOnlyList<CachedCandidate> Cached { get; init; } = [];
+    public IReadOnlyList<CachedCandidate> Cached
+    {
+        get => _cached;
+        init
+        {
+            _cached = value;
+            foreach (var entry in value)
+            {
+                if (!Viewer.Impressions.Contains(entry.Candidate.PostId))
+                {
+                    _unseenCached[entry.Candidate.Source] = _unseenCached.GetValueOrDefault(entry.Candidate.Source) + 1;
+                }
+            }
+        }
+    }
+
+    /// <summary>How many of <see cref="Cached"/> the source found and the viewer has not seen (counted once per request).</summary>
+    public int UnseenCached(CandidateSourceId source) => _unseenCached.GetValueOrDefault(source);
 
     /// <summary>Grain calls the request's hydrators made (cache misses included, cache hits not).</summary>
     public int Calls => Volatile.Read(ref _calls);

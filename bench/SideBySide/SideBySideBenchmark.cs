@@ -9,6 +9,7 @@ using Recsys.Grains.Ingestion.Log;
 using Recsys.Grains.Interfaces.Users;
 using Recsys.Grains.Sample;
 using Recsys.Grains.Timeline;
+using Recsys.Grains.Timeline.CandidateSources;
 using Recsys.Runtime.Configuration.Options;
 using Recsys.Runtime.Hosting;
 using Recsys.Runtime.Testing;
@@ -17,7 +18,8 @@ namespace Recsys.Bench.SideBySide;
 
 /// <summary>
 /// Issue 10's side-by-side: the same generated data in Recsys and in a PostgreSQL-only For You, both measured in
-/// one process and one run at 1, 16 and 64 concurrent viewers (closed loop, the same viewers, warm-up first).
+/// one process and one run at 1, 16 and 64 concurrent viewers (closed loop, the same viewers, warm-up first); Recsys
+/// as published (with its cached scored candidates) and with that cache off.
 /// Recsys is called through a <see cref="ClusterClient"/> over the silo's gateway, as a frontend would: the
 /// PostgreSQL version is likewise reached over loopback TCP through Npgsql's pool, so both pay a network hop and
 /// serialisation, and neither runs inside its caller.
@@ -30,13 +32,20 @@ public static class SideBySideBenchmark
 
     private const int WarmUpSeconds = 15;
 
+    private const string Published = "Recsys";
+
+    private const string Afresh = "Recsys, no cache";
+
+    private const string PostgresName = "PostgreSQL";
+
     public static async Task<IReadOnlyList<BenchResult>> RunAsync(string connectionString, int users, double follows, double posts, double views, int seconds)
     {
         var p = new PostgresForYouParams();
         var query = new PostgresForYouQuery(p);
         await using var db = PostgresForYouDeployment.CreateDataSource(connectionString, ViewerCounts.Max());
         await PostgresForYouDeployment.TuneAsync(db);
-        var (viewers, blocks, cluster) = await LoadBothAsync(db, p, users, follows, posts, views);
+        var switches = new RecsysSwitches();
+        var (viewers, blocks, cluster) = await LoadBothAsync(db, p, users, follows, posts, views, switches);
         await using var _ = cluster;
         // The generated data set is no longer referenced: collect it, so neither system's heap pays for it.
         GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
@@ -48,13 +57,12 @@ public static class SideBySideBenchmark
             Console.WriteLine($"plan: {line}");
         }
 
-        await using var client = await ClusterClient.ConnectAsync(new ClusterClientOptions { Gateways = [cluster.Silos[0].Gateway] });
+        var client = await ClusterClient.ConnectAsync(new ClusterClientOptions { Gateways = [cluster.Silos[0].Gateway] });
         Func<long, Task> recsys = viewer => client.GetForYouAsync(viewer);
         Func<long, Task> postgres = viewer => query.ReadAsync(db, viewer, DateTimeOffset.UtcNow);
         await CheckPagesAsync(viewers, blocks, p.PageSize,
             async v => (await client.GetForYouAsync(v)).Items.Select(i => (i.PostId, i.AuthorId)).ToArray(),
             async v => (await query.ReadAsync(db, v, DateTimeOffset.UtcNow)).Select(i => (i.PostId, i.AuthorId)).ToArray());
-        await PrintCandidatesAsync(viewers, client, query, db);
 
         Func<Task<Func<Task<TimeSpan>>>> recsysCpu = () =>
         {
@@ -66,21 +74,27 @@ public static class SideBySideBenchmark
             var (start, server) = (CpuClock.ThisProcess(), await CpuClock.ServerAsync(db));
             return async () => CpuClock.ThisProcess() - start + CpuClock.Used(server, await CpuClock.ServerAsync(db));
         };
-        // Both systems warm up on every viewer first: the grains activate and fill their caches, tiered JIT reaches
-        // its optimised code, PostgreSQL's buffers and the pool's prepared statements fill.
-        await ClosedLoop.WarmUpAsync(viewers, TimeSpan.FromSeconds(WarmUpSeconds), recsys);
-        await ClosedLoop.WarmUpAsync(viewers, TimeSpan.FromSeconds(WarmUpSeconds), postgres);
+
+        // Each system warms up on every viewer first: the grains activate and fill their caches, tiered JIT reaches its
+        // optimised code, PostgreSQL's buffers and the pool's prepared statements fill. Recsys runs twice: as published
+        // (a viewer refreshing within 3 minutes gets its cached scored candidates, and only sources short of cached
+        // candidates run), then on a silo restarted with that cache switched off, so every request ranks afresh.
         var rows = new List<ClosedLoopResult>();
+        await RunAllAsync(rows, Published, viewers, seconds, recsys, recsysCpu);
+        await client.DisposeAsync();
+        switches.RankAfresh = true;
+        await cluster.RestartSiloAsync();
+        client = await ClusterClient.ConnectAsync(new ClusterClientOptions { Gateways = [cluster.Silos[0].Gateway] });
+        await PrintCandidatesAsync(viewers, client, query, db); // what one fresh ranking gathers
+        await RunAllAsync(rows, Afresh, viewers, seconds, recsys, recsysCpu);
+        await client.DisposeAsync();
+        await ClosedLoop.WarmUpAsync(viewers, TimeSpan.FromSeconds(WarmUpSeconds), postgres);
         foreach (var n in ViewerCounts)
         {
-            var group = viewers.Take(n).ToArray();
-            rows.Add(await ClosedLoop.RunAsync("Recsys", group, TimeSpan.FromSeconds(seconds), recsys, recsysCpu));
-            await using (var refresher = new PopularListRefresher(db, p.PopularRefreshInterval))
-            {
-                rows.Add(await ClosedLoop.RunAsync("PostgreSQL", group, TimeSpan.FromSeconds(seconds), postgres, postgresCpu));
-                Console.WriteLine($"side-by-side: {n} viewers done; popular list refreshed {refresher.Refreshes} times during the PostgreSQL run; "
-                    + $"working set {WorkingSetMiB():N0} MiB");
-            }
+            await using var refresher = new PopularListRefresher(db, p.PopularRefreshInterval);
+            rows.Add(await ClosedLoop.RunAsync(PostgresName, viewers.Take(n).ToArray(), TimeSpan.FromSeconds(seconds), postgres, postgresCpu));
+            Console.WriteLine($"side-by-side: {n} viewers done; popular list refreshed {refresher.Refreshes} times during the PostgreSQL run; "
+                + $"working set {WorkingSetMiB():N0} MiB");
         }
 
         Console.WriteLine($"side-by-side: PostgreSQL prepared query: {await PostgresForYouDeployment.PlanCacheAsync(db, ViewerCounts.Max())}");
@@ -97,18 +111,18 @@ public static class SideBySideBenchmark
 
     /// <summary>Generates the data, plants the blocks, and loads both systems; only the viewers and blocks outlive it.</summary>
     private static async Task<(long[] Viewers, IReadOnlyList<UserBlock> Blocks, TestCluster Cluster)> LoadBothAsync(NpgsqlDataSource db, PostgresForYouParams p,
-        int users, double follows, double posts, double views)
+        int users, double follows, double posts, double views, RecsysSwitches switches)
     {
         var data = ForYouBenchData.Generate(users, follows, posts, views, DateTimeOffset.UtcNow);
         var viewers = data.Follows.GroupBy(f => f.FollowerId).OrderBy(g => g.Key).Where((_, i) => i % 97 == 0).Take(ViewerCounts.Max()).Select(g => g.Key).ToArray();
         var blocks = UserBlock.Plant(data, viewers, BlocksPerViewer);
         Console.WriteLine($"side-by-side: {viewers.Length} viewers, {blocks.Count} planted blocks");
         await PostgresForYouLoader.LoadAsync(db, data, blocks, p);
-        return (viewers, blocks, await StartRecsysAsync(data, blocks));
+        return (viewers, blocks, await StartRecsysAsync(data, blocks, switches));
     }
 
     /// <summary>Loads the data into one silo generation (fan-out skipped), plants the blocks, and restarts into a clean measured generation.</summary>
-    private static async Task<TestCluster> StartRecsysAsync(SampleDataSet data, IReadOnlyList<UserBlock> blocks)
+    private static async Task<TestCluster> StartRecsysAsync(SampleDataSet data, IReadOnlyList<UserBlock> blocks, RecsysSwitches switches)
     {
         var loading = true;
         var cluster = await TestCluster.StartAsync(silo =>
@@ -122,6 +136,10 @@ public static class SideBySideBenchmark
                 // As issue 9's benchmark: about 1,500 candidates per request.
                 f.SocialGraphMaxCandidates = 500;
                 f.SimClustersPostsPerCommunity = 200;
+                if (switches.RankAfresh)
+                {
+                    f.DisabledComponents.Add(CachedScoredCandidateSource.Instance.Id.Scope);
+                }
             });
             if (loading)
             {
@@ -190,14 +208,36 @@ public static class SideBySideBenchmark
     private static void PrintRatios(IReadOnlyList<ClosedLoopResult> rows)
     {
         ClosedLoopResult Find(string system, int n) => rows.Single(r => r.System == system && r.Viewers == n);
-        foreach (var n in rows.Select(r => r.Viewers).Distinct())
+        foreach (var system in new[] { Published, Afresh })
         {
-            var (recsys, postgres) = (Find("Recsys", n), Find("PostgreSQL", n));
-            Console.WriteLine($"side-by-side: {n} viewers: requests/s Recsys / PostgreSQL = {recsys.Result.PerSecond / postgres.Result.PerSecond:F2}; "
-                + $"p50 PostgreSQL / Recsys = {postgres.Result.P50Microseconds / recsys.Result.P50Microseconds:F2}; "
-                + $"p99 PostgreSQL / Recsys = {postgres.Result.P99Microseconds / recsys.Result.P99Microseconds:F2}; "
-                + $"CPU per request PostgreSQL / Recsys = {postgres.CpuMillisecondsPerRequest / recsys.CpuMillisecondsPerRequest:F2}");
+            foreach (var n in ViewerCounts)
+            {
+                var (recsys, postgres) = (Find(system, n), Find(PostgresName, n));
+                Console.WriteLine($"side-by-side: {system} vs PostgreSQL, {n} viewers: requests/s ratio = {recsys.Result.PerSecond / postgres.Result.PerSecond:F2}; "
+                    + $"p50 PostgreSQL / Recsys = {postgres.Result.P50Microseconds / recsys.Result.P50Microseconds:F2}; "
+                    + $"p99 PostgreSQL / Recsys = {postgres.Result.P99Microseconds / recsys.Result.P99Microseconds:F2}; "
+                    + $"CPU per request PostgreSQL / Recsys = {postgres.CpuMillisecondsPerRequest / recsys.CpuMillisecondsPerRequest:F2}");
+            }
         }
+    }
+
+    /// <summary>One Recsys configuration at every viewer count, after a warm-up on all viewers.</summary>
+    private static async Task RunAllAsync(List<ClosedLoopResult> rows, string system, long[] viewers, int seconds, Func<long, Task> recsys,
+        Func<Task<Func<Task<TimeSpan>>>> cpu)
+    {
+        await ClosedLoop.WarmUpAsync(viewers, TimeSpan.FromSeconds(WarmUpSeconds), recsys);
+        foreach (var n in ViewerCounts)
+        {
+            rows.Add(await ClosedLoop.RunAsync(system, viewers.Take(n).ToArray(), TimeSpan.FromSeconds(seconds), recsys, cpu));
+            Console.WriteLine($"side-by-side: {system}, {n} viewers done; working set {WorkingSetMiB():N0} MiB");
+        }
+    }
+
+    /// <summary>What the Recsys silo is configured with when it (re)starts.</summary>
+    private sealed class RecsysSwitches
+    {
+        /// <summary>Switch the cached scored candidates off, so every request runs every source and ranks afresh.</summary>
+        public bool RankAfresh { get; set; }
     }
 
     private static long WorkingSetMiB()

@@ -14,18 +14,5 @@ public sealed class MinCachedCandidatesGate(CandidateSourceId source) : IGate
 
     public CandidateSourceId Source => source;
 
-    public bool ShouldRun(TimelineQuery query)
-    {
-        var unseen = 0;
-        var impressions = query.Viewer.Impressions;
-        foreach (var entry in query.Cached)
-        {
-            if (entry.Candidate.Source == source && !impressions.Contains(entry.Candidate.PostId) && ++unseen >= query.Params.MinCachedPerSource)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    public bool ShouldRun(TimelineQuery query) => query.UnseenCached(source) < query.Params.MinCachedPerSource;
 }
