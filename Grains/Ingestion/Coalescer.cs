@@ -3,9 +3,14 @@ namespace Recsys.Grains.Ingestion;
 /// <summary>
 /// Coalesces items bound for the same key: at most one send per key is in flight; items that arrive meanwhile wait
 /// and go together in the next send (at most <c>maxBatch</c> items per send). So a hot key receives a few large
-/// sends however many small enqueues it gets, and the busier it is the larger they become (group commit). Each
-/// enqueue completes when all its items were sent, and fails if a send carrying them failed.
+/// sends however many small enqueues it gets, and the busier it is the larger they become (group commit). An
+/// enqueue completes when all its items were sent, and fails as soon as a send carrying some of them failed.
 /// </summary>
+/// <remarks>
+/// Issue 6: a batch of engagements spread over many grains enqueues about three lanes per event, so the per-lane
+/// cost is per-event cost. One completion is shared by all lanes of an enqueue (a countdown, not a task per lane),
+/// and a lane holding one whole segment sends that segment's own list instead of a copy.
+/// </remarks>
 public sealed class Coalescer<TKey, TItem>
     where TKey : notnull
 {
@@ -21,32 +26,47 @@ public sealed class Coalescer<TKey, TItem>
         _maxBatch = maxBatch;
     }
 
-    public Task Enqueue(TKey key, IReadOnlyList<TItem> items)
-    {
-        if (items.Count == 0)
-        {
-            return Task.CompletedTask;
-        }
+    public Task Enqueue(TKey key, IReadOnlyList<TItem> items) => EnqueueAll([(key, items)], static e => e.Item1, static e => e.Item2);
 
-        var segment = new Segment(items);
-        bool start;
+    /// <summary>
+    /// Enqueues each source's items under its key; completes when every item was sent, fails when a send carrying
+    /// any of them failed.
+    /// </summary>
+    public Task EnqueueAll<TSource>(IReadOnlyList<TSource> sources, Func<TSource, TKey> keyOf, Func<TSource, IReadOnlyList<TItem>> itemsOf)
+    {
+        var completion = new Completion(sources.Count);
+        List<TKey>? started = null;
         lock (_lock)
         {
-            start = !_lanes.TryGetValue(key, out var lane);
-            if (start)
+            foreach (var source in sources)
             {
-                _lanes[key] = lane = new Queue<Segment>();
+                var items = itemsOf(source);
+                if (items.Count == 0)
+                {
+                    completion.SegmentSent();
+                    continue;
+                }
+
+                var key = keyOf(source);
+                if (!_lanes.TryGetValue(key, out var lane))
+                {
+                    _lanes[key] = lane = new Queue<Segment>(1);
+                    (started ??= []).Add(key);
+                }
+
+                lane.Enqueue(new Segment(items, completion));
             }
-
-            lane!.Enqueue(segment);
         }
 
-        if (start)
+        if (started is not null)
         {
-            _ = PumpAsync(key);
+            foreach (var key in started)
+            {
+                _ = PumpAsync(key);
+            }
         }
 
-        return segment.Done.Task;
+        return completion.Task;
     }
 
     private async Task PumpAsync(TKey key)
@@ -56,17 +76,17 @@ public sealed class Coalescer<TKey, TItem>
             try
             {
                 await _send(key, batch.Items);
-                batch.Completed.ForEach(s => s.Done.TrySetResult());
+                batch.Succeeded();
             }
             catch (Exception exception)
             {
-                batch.Touched.ForEach(s => s.Done.TrySetException(exception));
+                batch.Failed(exception);
             }
         }
     }
 
     // Takes whole segments (splitting the last if needed) up to the batch size; null, and the lane gone, when empty.
-    private (List<TItem> Items, List<Segment> Completed, List<Segment> Touched)? TakeBatch(TKey key)
+    private Batch? TakeBatch(TKey key)
     {
         lock (_lock)
         {
@@ -77,9 +97,16 @@ public sealed class Coalescer<TKey, TItem>
                 return null;
             }
 
-            var items = new List<TItem>();
+            var first = lane.Peek();
+            if (lane.Count == 1 && first.Offset == 0 && first.Items.Count <= _maxBatch)
+            {
+                lane.Dequeue();
+                return new Batch(first.Items, first, null, null);
+            }
+
+            var items = new List<TItem>(Math.Min(_maxBatch, first.Items.Count - first.Offset));
             var completed = new List<Segment>();
-            var touched = new List<Segment>();
+            Segment? partial = null;
             while (items.Count < _maxBatch && lane.TryPeek(out var segment))
             {
                 var take = Math.Min(_maxBatch - items.Count, segment.Items.Count - segment.Offset);
@@ -89,23 +116,72 @@ public sealed class Coalescer<TKey, TItem>
                 }
 
                 segment.Offset += take;
-                touched.Add(segment);
                 if (segment.Offset == segment.Items.Count)
                 {
                     completed.Add(lane.Dequeue());
                 }
+                else
+                {
+                    partial = segment;
+                }
             }
 
-            return (items, completed, touched);
+            return new Batch(items, null, completed, partial);
         }
     }
 
-    private sealed class Segment(IReadOnlyList<TItem> items)
+    private sealed class Batch(IReadOnlyList<TItem> items, Segment? single, List<Segment>? completed, Segment? partial)
     {
         public IReadOnlyList<TItem> Items { get; } = items;
 
-        public int Offset { get; set; }
+        public void Succeeded()
+        {
+            single?.Completion.SegmentSent();
+            completed?.ForEach(s => s.Completion.SegmentSent());
+        }
 
-        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public void Failed(Exception exception)
+        {
+            single?.Completion.Fail(exception);
+            completed?.ForEach(s => s.Completion.Fail(exception));
+            partial?.Completion.Fail(exception);
+        }
+    }
+
+    private sealed class Segment(IReadOnlyList<TItem> items, Completion completion)
+    {
+        public IReadOnlyList<TItem> Items { get; } = items;
+
+        public Completion Completion { get; } = completion;
+
+        public int Offset { get; set; }
+    }
+
+    // One enqueue's outcome: done when its last segment was sent, failed at the first failed send among them.
+    private sealed class Completion
+    {
+        private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _remaining;
+
+        public Completion(int segments)
+        {
+            _remaining = segments;
+            if (segments == 0)
+            {
+                _done.TrySetResult();
+            }
+        }
+
+        public Task Task => _done.Task;
+
+        public void SegmentSent()
+        {
+            if (Interlocked.Decrement(ref _remaining) == 0)
+            {
+                _done.TrySetResult();
+            }
+        }
+
+        public void Fail(Exception exception) => _done.TrySetException(exception);
     }
 }

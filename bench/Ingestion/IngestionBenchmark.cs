@@ -57,10 +57,27 @@ public static class IngestionBenchmark
 
             var data = BenchData.Events(events, users, now);
             var latencies = new LatencyRecorder(data.Length / batchSize + 1);
+            var process = Process.GetCurrentProcess();
+            var cpu = process.TotalProcessorTime;
+            var gcPause = GC.GetTotalPauseDuration();
+            var allocated = GC.GetTotalAllocatedBytes();
+            var collections = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+            MarkPhase("ingest started");
             var clock = Stopwatch.StartNew();
             var accepted = await SendAsync(ingest, data, batchSize, concurrency, latencies);
+            var elapsed = clock.Elapsed;
+            MarkPhase("ingest ended");
+            process.Refresh();
             results.Add(new BenchResult($"ingest through client, durable (batch {batchSize:N0}, {concurrency} in flight); µs = per batch",
-                accepted, clock.Elapsed, latencies.Percentile(0.5), latencies.Percentile(0.99)));
+                accepted, elapsed, latencies.Percentile(0.5), latencies.Percentile(0.99)));
+
+            // CPU per event (client, gateway and silo share this process) holds still when other work shares the cores.
+            var perEvent = Math.Max(accepted, 1);
+            Console.Error.WriteLine(
+                $"ingest: {(process.TotalProcessorTime - cpu).TotalMicroseconds / perEvent:F1} µs CPU/event, " +
+                $"{(GC.GetTotalAllocatedBytes() - allocated) / perEvent:N0} bytes allocated/event, " +
+                $"GC pauses {(GC.GetTotalPauseDuration() - gcPause).TotalMicroseconds / perEvent:F1} µs/event, " +
+                $"collections gen0/1/2 {GC.CollectionCount(0) - collections.Item1}/{GC.CollectionCount(1) - collections.Item2}/{GC.CollectionCount(2) - collections.Item3}");
 
             clock.Restart();
             await silo.DisposeAsync(); // every touched grain checkpoints
@@ -74,6 +91,10 @@ public static class IngestionBenchmark
 
         return results;
     }
+
+    // A monotonic timestamp (CLOCK_MONOTONIC on Linux) to cut a `perf record -k CLOCK_MONOTONIC` profile to one phase.
+    private static void MarkPhase(string phase) =>
+        Console.Error.WriteLine($"{phase} at {Stopwatch.GetTimestamp() / (double)Stopwatch.Frequency:F6} s (monotonic)");
 
     private static async Task<long> SendAsync(IEngagementIngestGrain ingest, EngagementEvent[] events, int batchSize, int concurrency, LatencyRecorder? latencies = null)
     {
