@@ -9,13 +9,15 @@ namespace Recsys.Grains.Ingestion;
 /// <remarks>
 /// Issue 6: a batch of engagements spread over many grains enqueues about three lanes per event, so the per-lane
 /// cost is per-event cost. One completion is shared by all lanes of an enqueue (a countdown, not a task per lane),
-/// and a lane holding one whole segment sends that segment's own list instead of a copy.
+/// a lane holding one whole segment sends that segment's own list instead of a copy, and a lane is one object that
+/// waits for its send through a cached continuation instead of an async method's state machine. That continuation
+/// runs where the send completed (no grain context): it only completes waiters and starts the next send.
 /// </remarks>
 public sealed class Coalescer<TKey, TItem>
     where TKey : notnull
 {
     private readonly object _lock = new();
-    private readonly Dictionary<TKey, Queue<Segment>> _lanes = [];
+    private readonly Dictionary<TKey, Lane> _lanes = [];
     private readonly Func<TKey, IReadOnlyList<TItem>, Task> _send;
     private readonly int _maxBatch;
 
@@ -35,7 +37,7 @@ public sealed class Coalescer<TKey, TItem>
     public Task EnqueueAll<TSource>(IReadOnlyList<TSource> sources, Func<TSource, TKey> keyOf, Func<TSource, IReadOnlyList<TItem>> itemsOf)
     {
         var completion = new Completion(sources.Count);
-        List<TKey>? started = null;
+        List<Lane>? started = null;
         lock (_lock)
         {
             foreach (var source in sources)
@@ -50,66 +52,126 @@ public sealed class Coalescer<TKey, TItem>
                 var key = keyOf(source);
                 if (!_lanes.TryGetValue(key, out var lane))
                 {
-                    _lanes[key] = lane = new Queue<Segment>(1);
-                    (started ??= []).Add(key);
+                    _lanes[key] = lane = new Lane(this, key);
+                    (started ??= []).Add(lane);
                 }
 
-                lane.Enqueue(new Segment(items, completion));
+                lane.Add(new Segment(items, completion));
             }
         }
 
-        if (started is not null)
-        {
-            foreach (var key in started)
-            {
-                _ = PumpAsync(key);
-            }
-        }
-
+        started?.ForEach(lane => lane.SendNext());
         return completion.Task;
     }
 
-    private async Task PumpAsync(TKey key)
+    // One key's queue of segments and its one send in flight. Segments are touched only under the coalescer's lock;
+    // the in-flight fields only by the lane's single sender (one send at a time).
+    private sealed class Lane(Coalescer<TKey, TItem> owner, TKey key)
     {
-        while (TakeBatch(key) is { } batch)
+        private Segment? _first;
+        private Queue<Segment>? _more;
+        private Segment? _single;
+        private List<Segment>? _completed;
+        private Segment? _partial;
+        private Task? _sending;
+        private Action? _onSent;
+
+        public void Add(Segment segment)
         {
-            try
+            if (_first is null)
             {
-                await _send(key, batch.Items);
-                batch.Succeeded();
+                _first = segment;
             }
-            catch (Exception exception)
+            else
             {
-                batch.Failed(exception);
+                (_more ??= new Queue<Segment>()).Enqueue(segment);
             }
         }
-    }
 
-    // Takes whole segments (splitting the last if needed) up to the batch size; null, and the lane gone, when empty.
-    private Batch? TakeBatch(TKey key)
-    {
-        lock (_lock)
+        /// <summary>Sends batches until one is pending (then its completion continues) or the lane is empty (then it is gone).</summary>
+        public void SendNext()
         {
-            var lane = _lanes[key];
-            if (lane.Count == 0)
+            while (true)
             {
-                _lanes.Remove(key);
-                return null;
+                IReadOnlyList<TItem> items;
+                lock (owner._lock)
+                {
+                    if (_first is null)
+                    {
+                        owner._lanes.Remove(key);
+                        return;
+                    }
+
+                    items = TakeBatch();
+                }
+
+                Task sending;
+                try
+                {
+                    sending = owner._send(key, items);
+                }
+                catch (Exception exception)
+                {
+                    Failed(exception);
+                    continue;
+                }
+
+                if (!sending.IsCompleted)
+                {
+                    _sending = sending;
+                    sending.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(_onSent ??= OnSent);
+                    return;
+                }
+
+                Finish(sending);
+            }
+        }
+
+        private void OnSent()
+        {
+            var sent = _sending!;
+            _sending = null;
+            Finish(sent);
+            SendNext();
+        }
+
+        private void Finish(Task sent)
+        {
+            if (sent.IsCompletedSuccessfully)
+            {
+                _single?.Completion.SegmentSent();
+                _completed?.ForEach(s => s.Completion.SegmentSent());
+            }
+            else
+            {
+                Failed(sent.Exception?.InnerException ?? new TaskCanceledException(sent));
+            }
+        }
+
+        private void Failed(Exception exception)
+        {
+            _single?.Completion.Fail(exception);
+            _completed?.ForEach(s => s.Completion.Fail(exception));
+            _partial?.Completion.Fail(exception);
+        }
+
+        // Under the lock: whole segments (splitting the last if needed) up to the batch size; a lone whole segment is sent as is.
+        private IReadOnlyList<TItem> TakeBatch()
+        {
+            (_single, _completed, _partial) = (null, null, null);
+            var first = _first!;
+            if (_more is not { Count: > 0 } && first.Offset == 0 && first.Items.Count <= owner._maxBatch)
+            {
+                _first = null;
+                _single = first;
+                return first.Items;
             }
 
-            var first = lane.Peek();
-            if (lane.Count == 1 && first.Offset == 0 && first.Items.Count <= _maxBatch)
+            var items = new List<TItem>(Math.Min(owner._maxBatch, first.Items.Count - first.Offset));
+            _completed = [];
+            while (items.Count < owner._maxBatch && _first is { } segment)
             {
-                lane.Dequeue();
-                return new Batch(first.Items, first, null, null);
-            }
-
-            var items = new List<TItem>(Math.Min(_maxBatch, first.Items.Count - first.Offset));
-            var completed = new List<Segment>();
-            Segment? partial = null;
-            while (items.Count < _maxBatch && lane.TryPeek(out var segment))
-            {
-                var take = Math.Min(_maxBatch - items.Count, segment.Items.Count - segment.Offset);
+                var take = Math.Min(owner._maxBatch - items.Count, segment.Items.Count - segment.Offset);
                 for (var i = 0; i < take; i++)
                 {
                     items.Add(segment.Items[segment.Offset + i]);
@@ -118,33 +180,16 @@ public sealed class Coalescer<TKey, TItem>
                 segment.Offset += take;
                 if (segment.Offset == segment.Items.Count)
                 {
-                    completed.Add(lane.Dequeue());
+                    _completed.Add(segment);
+                    _first = _more is { Count: > 0 } ? _more.Dequeue() : null;
                 }
                 else
                 {
-                    partial = segment;
+                    _partial = segment;
                 }
             }
 
-            return new Batch(items, null, completed, partial);
-        }
-    }
-
-    private sealed class Batch(IReadOnlyList<TItem> items, Segment? single, List<Segment>? completed, Segment? partial)
-    {
-        public IReadOnlyList<TItem> Items { get; } = items;
-
-        public void Succeeded()
-        {
-            single?.Completion.SegmentSent();
-            completed?.ForEach(s => s.Completion.SegmentSent());
-        }
-
-        public void Failed(Exception exception)
-        {
-            single?.Completion.Fail(exception);
-            completed?.ForEach(s => s.Completion.Fail(exception));
-            partial?.Completion.Fail(exception);
+            return items;
         }
     }
 

@@ -70,8 +70,10 @@ public abstract partial class EngagementApplyingGrain : Grain
     protected async Task ApplyLiveAsync(IReadOnlyList<LoggedEngagement> events)
     {
         var applied = 0;
-        foreach (var engagement in events)
+        for (var i = 0; i < events.Count; i++) // by index: foreach over the interface boxes an enumerator per delivery
         {
+            var engagement = events[i];
+
             // Marked only once applied: an event whose application throws stays unapplied, and the next catch-up retries it.
             if (!Cursor.IsApplied(engagement.Sequence))
             {

@@ -135,10 +135,12 @@ public sealed partial class EngagementIngestGrain(
         }
 
         // Grouped by target grain in one pass each (a batch holds up to three deliveries per event, so no LINQ groupings here).
-        var posts = new Dictionary<long, List<LoggedEngagement>>();
-        var users = new Dictionary<long, List<LoggedEngagement>>();
-        foreach (var e in logged)
+        // Sized for the usual case, every target distinct, so that they never grow (issue 6: resizes were 4% of allocations).
+        var posts = new Dictionary<long, List<LoggedEngagement>>(logged.Count);
+        var users = new Dictionary<long, List<LoggedEngagement>>(logged.Count * 2);
+        for (var i = 0; i < logged.Count; i++)
         {
+            var e = logged[i];
             if (e.PostId is { } post)
             {
                 AddTo(posts, post, e);
@@ -169,7 +171,7 @@ public sealed partial class EngagementIngestGrain(
     {
         if (!groups.TryGetValue(target, out var events))
         {
-            groups[target] = events = new List<LoggedEngagement>(2);
+            groups[target] = events = new List<LoggedEngagement>(1);
         }
 
         events.Add(e);
