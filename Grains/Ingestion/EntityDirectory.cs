@@ -25,7 +25,7 @@ public sealed class EntityDirectory(IGrainFactory grains)
     public async Task<HashSet<long>> ExistingUsersAsync(IEnumerable<long> userIds)
     {
         // One pass; only the ids not remembered yet are asked (issue 6: this runs for every event of every batch).
-        var existing = new HashSet<long>();
+        var existing = new HashSet<long>(userIds.TryGetNonEnumeratedCount(out var users) ? users : 0);
         HashSet<long>? unknown = null;
         foreach (var id in userIds)
         {
@@ -55,7 +55,7 @@ public sealed class EntityDirectory(IGrainFactory grains)
     /// <summary>The author of each post among <paramref name="postIds"/> that exists.</summary>
     public async Task<Dictionary<long, long>> PostAuthorsAsync(IEnumerable<long> postIds)
     {
-        var authors = new Dictionary<long, long>();
+        var authors = new Dictionary<long, long>(postIds.TryGetNonEnumeratedCount(out var posts) ? posts : 0);
         HashSet<long>? unknown = null;
         foreach (var id in postIds)
         {
