@@ -3,14 +3,21 @@ namespace Recsys.Grains.Ingestion;
 /// <summary>
 /// Coalesces items bound for the same key: at most one send per key is in flight; items that arrive meanwhile wait
 /// and go together in the next send (at most <c>maxBatch</c> items per send). So a hot key receives a few large
-/// sends however many small enqueues it gets, and the busier it is the larger they become (group commit). Each
-/// enqueue completes when all its items were sent, and fails if a send carrying them failed.
+/// sends however many small enqueues it gets, and the busier it is the larger they become (group commit). An
+/// enqueue completes when all its items were sent, and fails as soon as a send carrying some of them failed.
 /// </summary>
+/// <remarks>
+/// Issue 6: a batch of engagements spread over many grains enqueues about three lanes per event, so the per-lane
+/// cost is per-event cost. One completion is shared by all lanes of an enqueue (a countdown, not a task per lane),
+/// a lane holding one whole segment sends that segment's own list instead of a copy, and a lane is one object that
+/// waits for its send through a cached continuation instead of an async method's state machine. That continuation
+/// runs where the send completed (no grain context): it only completes waiters and starts the next send.
+/// </remarks>
 public sealed class Coalescer<TKey, TItem>
     where TKey : notnull
 {
     private readonly object _lock = new();
-    private readonly Dictionary<TKey, Queue<Segment>> _lanes = [];
+    private readonly Dictionary<TKey, Lane> _lanes = [];
     private readonly Func<TKey, IReadOnlyList<TItem>, Task> _send;
     private readonly int _maxBatch;
 
@@ -21,91 +28,205 @@ public sealed class Coalescer<TKey, TItem>
         _maxBatch = maxBatch;
     }
 
-    public Task Enqueue(TKey key, IReadOnlyList<TItem> items)
-    {
-        if (items.Count == 0)
-        {
-            return Task.CompletedTask;
-        }
+    public Task Enqueue(TKey key, IReadOnlyList<TItem> items) => EnqueueAll([(key, items)], static e => e.Item1, static e => e.Item2);
 
-        var segment = new Segment(items);
-        bool start;
+    /// <summary>
+    /// Enqueues each source's items under its key; completes when every item was sent, fails when a send carrying
+    /// any of them failed.
+    /// </summary>
+    public Task EnqueueAll<TSource>(IReadOnlyList<TSource> sources, Func<TSource, TKey> keyOf, Func<TSource, IReadOnlyList<TItem>> itemsOf)
+    {
+        var completion = new Completion(sources.Count);
+        List<Lane>? started = null;
         lock (_lock)
         {
-            start = !_lanes.TryGetValue(key, out var lane);
-            if (start)
+            foreach (var source in sources)
             {
-                _lanes[key] = lane = new Queue<Segment>();
+                var items = itemsOf(source);
+                if (items.Count == 0)
+                {
+                    completion.SegmentSent();
+                    continue;
+                }
+
+                var key = keyOf(source);
+                if (!_lanes.TryGetValue(key, out var lane))
+                {
+                    _lanes[key] = lane = new Lane(this, key);
+                    (started ??= []).Add(lane);
+                }
+
+                lane.Add(new Segment(items, completion));
             }
-
-            lane!.Enqueue(segment);
         }
 
-        if (start)
-        {
-            _ = PumpAsync(key);
-        }
-
-        return segment.Done.Task;
+        started?.ForEach(lane => lane.SendNext());
+        return completion.Task;
     }
 
-    private async Task PumpAsync(TKey key)
+    // One key's queue of segments and its one send in flight. Segments are touched only under the coalescer's lock;
+    // the in-flight fields only by the lane's single sender (one send at a time).
+    private sealed class Lane(Coalescer<TKey, TItem> owner, TKey key)
     {
-        while (TakeBatch(key) is { } batch)
+        private Segment? _first;
+        private Queue<Segment>? _more;
+        private Segment? _single;
+        private List<Segment>? _completed;
+        private Segment? _partial;
+        private Task? _sending;
+        private Action? _onSent;
+
+        public void Add(Segment segment)
         {
-            try
+            if (_first is null)
             {
-                await _send(key, batch.Items);
-                batch.Completed.ForEach(s => s.Done.TrySetResult());
+                _first = segment;
             }
-            catch (Exception exception)
+            else
             {
-                batch.Touched.ForEach(s => s.Done.TrySetException(exception));
+                (_more ??= new Queue<Segment>()).Enqueue(segment);
             }
         }
-    }
 
-    // Takes whole segments (splitting the last if needed) up to the batch size; null, and the lane gone, when empty.
-    private (List<TItem> Items, List<Segment> Completed, List<Segment> Touched)? TakeBatch(TKey key)
-    {
-        lock (_lock)
+        /// <summary>Sends batches until one is pending (then its completion continues) or the lane is empty (then it is gone).</summary>
+        public void SendNext()
         {
-            var lane = _lanes[key];
-            if (lane.Count == 0)
+            while (true)
             {
-                _lanes.Remove(key);
-                return null;
+                IReadOnlyList<TItem> items;
+                lock (owner._lock)
+                {
+                    if (_first is null)
+                    {
+                        owner._lanes.Remove(key);
+                        return;
+                    }
+
+                    items = TakeBatch();
+                }
+
+                Task sending;
+                try
+                {
+                    sending = owner._send(key, items);
+                }
+                catch (Exception exception)
+                {
+                    Failed(exception);
+                    continue;
+                }
+
+                if (!sending.IsCompleted)
+                {
+                    _sending = sending;
+                    sending.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(_onSent ??= OnSent);
+                    return;
+                }
+
+                Finish(sending);
+            }
+        }
+
+        private void OnSent()
+        {
+            var sent = _sending!;
+            _sending = null;
+            Finish(sent);
+            SendNext();
+        }
+
+        private void Finish(Task sent)
+        {
+            if (sent.IsCompletedSuccessfully)
+            {
+                _single?.Completion.SegmentSent();
+                _completed?.ForEach(s => s.Completion.SegmentSent());
+            }
+            else
+            {
+                Failed(sent.Exception?.InnerException ?? new TaskCanceledException(sent));
+            }
+        }
+
+        private void Failed(Exception exception)
+        {
+            _single?.Completion.Fail(exception);
+            _completed?.ForEach(s => s.Completion.Fail(exception));
+            _partial?.Completion.Fail(exception);
+        }
+
+        // Under the lock: whole segments (splitting the last if needed) up to the batch size; a lone whole segment is sent as is.
+        private IReadOnlyList<TItem> TakeBatch()
+        {
+            (_single, _completed, _partial) = (null, null, null);
+            var first = _first!;
+            if (_more is not { Count: > 0 } && first.Offset == 0 && first.Items.Count <= owner._maxBatch)
+            {
+                _first = null;
+                _single = first;
+                return first.Items;
             }
 
-            var items = new List<TItem>();
-            var completed = new List<Segment>();
-            var touched = new List<Segment>();
-            while (items.Count < _maxBatch && lane.TryPeek(out var segment))
+            var items = new List<TItem>(Math.Min(owner._maxBatch, first.Items.Count - first.Offset));
+            _completed = [];
+            while (items.Count < owner._maxBatch && _first is { } segment)
             {
-                var take = Math.Min(_maxBatch - items.Count, segment.Items.Count - segment.Offset);
+                var take = Math.Min(owner._maxBatch - items.Count, segment.Items.Count - segment.Offset);
                 for (var i = 0; i < take; i++)
                 {
                     items.Add(segment.Items[segment.Offset + i]);
                 }
 
                 segment.Offset += take;
-                touched.Add(segment);
                 if (segment.Offset == segment.Items.Count)
                 {
-                    completed.Add(lane.Dequeue());
+                    _completed.Add(segment);
+                    _first = _more is { Count: > 0 } ? _more.Dequeue() : null;
+                }
+                else
+                {
+                    _partial = segment;
                 }
             }
 
-            return (items, completed, touched);
+            return items;
         }
     }
 
-    private sealed class Segment(IReadOnlyList<TItem> items)
+    private sealed class Segment(IReadOnlyList<TItem> items, Completion completion)
     {
         public IReadOnlyList<TItem> Items { get; } = items;
 
-        public int Offset { get; set; }
+        public Completion Completion { get; } = completion;
 
-        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public int Offset { get; set; }
+    }
+
+    // One enqueue's outcome: done when its last segment was sent, failed at the first failed send among them.
+    private sealed class Completion
+    {
+        private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _remaining;
+
+        public Completion(int segments)
+        {
+            _remaining = segments;
+            if (segments == 0)
+            {
+                _done.TrySetResult();
+            }
+        }
+
+        public Task Task => _done.Task;
+
+        public void SegmentSent()
+        {
+            if (Interlocked.Decrement(ref _remaining) == 0)
+            {
+                _done.TrySetResult();
+            }
+        }
+
+        public void Fail(Exception exception) => _done.TrySetException(exception);
     }
 }

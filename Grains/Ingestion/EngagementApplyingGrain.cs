@@ -18,6 +18,8 @@ namespace Recsys.Grains.Ingestion;
 public abstract partial class EngagementApplyingGrain : Grain
 {
     private IGrainTimer? _checkpointTimer;
+    private IEngagementLog? _log;
+    private IngestionOptions? _options;
     private int _sinceCheckpoint;
 
     protected abstract LogStream Stream { get; }
@@ -27,9 +29,10 @@ public abstract partial class EngagementApplyingGrain : Grain
     /// <summary>Whether the entity exists; a grain for an unknown id replays nothing.</summary>
     protected abstract bool IsCreated { get; }
 
-    protected IEngagementLog Log => ServiceProvider.GetRequiredService<IEngagementLog>();
+    // Resolved once per activation: every delivered event reads them (issue 6).
+    protected IEngagementLog Log => _log ??= ServiceProvider.GetRequiredService<IEngagementLog>();
 
-    protected IngestionOptions IngestionOptions => ServiceProvider.GetRequiredService<IOptions<IngestionOptions>>().Value;
+    protected IngestionOptions IngestionOptions => _options ??= ServiceProvider.GetRequiredService<IOptions<IngestionOptions>>().Value;
 
     /// <summary>
     /// Applies one event to the grain's state (not yet written). Calls that may fail come before any change, so a failure
@@ -67,8 +70,10 @@ public abstract partial class EngagementApplyingGrain : Grain
     protected async Task ApplyLiveAsync(IReadOnlyList<LoggedEngagement> events)
     {
         var applied = 0;
-        foreach (var engagement in events)
+        for (var i = 0; i < events.Count; i++) // by index: foreach over the interface boxes an enumerator per delivery
         {
+            var engagement = events[i];
+
             // Marked only once applied: an event whose application throws stays unapplied, and the next catch-up retries it.
             if (!Cursor.IsApplied(engagement.Sequence))
             {

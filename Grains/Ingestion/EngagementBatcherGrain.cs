@@ -25,7 +25,7 @@ public sealed class EngagementBatcherGrain(IOptions<IngestionOptions> options) :
     public Task Deliver(IReadOnlyList<TargetedEngagements> deliveries)
     {
         var coalescer = _coalescer ??= new Coalescer<long, LoggedEngagement>(SendAsync(), options.Value.MaxEventsPerDelivery);
-        return Task.WhenAll(deliveries.Select(d => coalescer.Enqueue(d.TargetId, d.Events)));
+        return coalescer.EnqueueAll(deliveries, static d => d.TargetId, static d => d.Events);
     }
 
     private Func<long, IReadOnlyList<LoggedEngagement>, Task> SendAsync() => (EngagementTarget)GrainId.GetIntegerKey() switch

@@ -24,11 +24,29 @@ public sealed class EntityDirectory(IGrainFactory grains)
     /// <summary>The users among <paramref name="userIds"/> that exist.</summary>
     public async Task<HashSet<long>> ExistingUsersAsync(IEnumerable<long> userIds)
     {
-        var ids = userIds.Distinct().ToArray();
-        var existing = ids.Where(_users.ContainsKey).ToHashSet();
-        var unknown = ids.Where(id => !existing.Contains(id)).ToArray();
-        var found = await BoundedParallel.SelectAsync(unknown, MaxParallelLookups, id => grains.GetGrain<IUserGrain>(id).Exists());
-        var created = unknown.Where((_, i) => found[i]).ToArray();
+        // One pass; only the ids not remembered yet are asked (issue 6: this runs for every event of every batch).
+        var existing = new HashSet<long>(userIds.TryGetNonEnumeratedCount(out var users) ? users : 0);
+        HashSet<long>? unknown = null;
+        foreach (var id in userIds)
+        {
+            if (_users.ContainsKey(id))
+            {
+                existing.Add(id);
+            }
+            else
+            {
+                (unknown ??= []).Add(id);
+            }
+        }
+
+        if (unknown is null)
+        {
+            return existing;
+        }
+
+        var asked = unknown.ToArray();
+        var found = await BoundedParallel.SelectAsync(asked, MaxParallelLookups, id => grains.GetGrain<IUserGrain>(id).Exists());
+        var created = asked.Where((_, i) => found[i]).ToArray();
         existing.UnionWith(created);
         Remember(_users, created.Select(id => KeyValuePair.Create(id, true)));
         return existing;
@@ -37,9 +55,9 @@ public sealed class EntityDirectory(IGrainFactory grains)
     /// <summary>The author of each post among <paramref name="postIds"/> that exists.</summary>
     public async Task<Dictionary<long, long>> PostAuthorsAsync(IEnumerable<long> postIds)
     {
-        var authors = new Dictionary<long, long>();
-        var unknown = new List<long>();
-        foreach (var id in postIds.Distinct())
+        var authors = new Dictionary<long, long>(postIds.TryGetNonEnumeratedCount(out var posts) ? posts : 0);
+        HashSet<long>? unknown = null;
+        foreach (var id in postIds)
         {
             if (_postAuthors.TryGetValue(id, out var author))
             {
@@ -47,11 +65,16 @@ public sealed class EntityDirectory(IGrainFactory grains)
             }
             else
             {
-                unknown.Add(id);
+                (unknown ??= []).Add(id);
             }
         }
 
-        var infos = (await BoundedParallel.SelectAsync(unknown, MaxParallelLookups, id => grains.GetGrain<IPostGrain>(id).TryGetInfo())).OfType<PostInfo>().ToArray();
+        if (unknown is null)
+        {
+            return authors;
+        }
+
+        var infos = (await BoundedParallel.SelectAsync(unknown.ToArray(), MaxParallelLookups, id => grains.GetGrain<IPostGrain>(id).TryGetInfo())).OfType<PostInfo>().ToArray();
         foreach (var info in infos)
         {
             authors[info.Id] = info.AuthorId;

@@ -28,10 +28,21 @@ public sealed partial class PostGrain
     {
         if (state.State.Info is { } info)
         {
+            // Most deliveries hold no like (issue 6: every event reaches a Post grain), so nothing is built or awaited for them.
             var cutoff = info.CreatedAt + SimClusters.MaxTweetAge;
-            await Interests.PrefetchAsync(events
-                .Where(e => e.Action == EngagementAction.Like && e.Time <= cutoff && !Cursor.IsApplied(e.Sequence))
-                .Select(e => e.UserId));
+            List<long>? likers = null;
+            foreach (var e in events)
+            {
+                if (e.Action == EngagementAction.Like && e.Time <= cutoff && !Cursor.IsApplied(e.Sequence))
+                {
+                    (likers ??= []).Add(e.UserId);
+                }
+            }
+
+            if (likers is not null)
+            {
+                await Interests.PrefetchAsync(likers);
+            }
         }
 
         await ApplyLiveAsync(events);

@@ -22,7 +22,30 @@ internal sealed class Catalog
     /// <summary>Set once by the silo when its services exist (they refer back to the catalog).</summary>
     public void Initialize(ActivationServices services) => _services = services;
 
-    public IEnumerable<ActivationData> Activations => _targets.Values.SelectMany(t => t.Activations);
+    /// <summary>
+    /// Every activation, enumerated live: ConcurrentDictionary's enumerator takes no lock and copies nothing, where
+    /// <c>Values</c> locks every bucket and copies the lot (issue 6: the timeout sweep, once a second, copied 200,000
+    /// entries onto the large-object heap and wrapped each activation in an array of one).
+    /// </summary>
+    public IEnumerable<ActivationData> Activations
+    {
+        get
+        {
+            foreach (var (_, target) in _targets)
+            {
+                if (target is ActivationData activation)
+                {
+                    yield return activation;
+                    continue;
+                }
+
+                foreach (var worker in target.Activations)
+                {
+                    yield return worker;
+                }
+            }
+        }
+    }
 
     /// <summary>Queues the call on an existing local activation or stateless worker pool; false if there is none.</summary>
     public bool TryDispatchLocal(Invokable request)

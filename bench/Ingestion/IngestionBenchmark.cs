@@ -26,6 +26,9 @@ public static class IngestionBenchmark
     /// <summary>When set (a connection string to an empty database), the silo keeps everything in PostgreSQL instead.</summary>
     public const string PostgresVariable = "RECSYS_BENCH_PG";
 
+    /// <summary>When "1", the ingest phase samples allocations by type (<see cref="AllocationSampler"/>) and prints the top ones.</summary>
+    public const string AllocationVariable = "RECSYS_BENCH_ALLOCATIONS";
+
     public static async Task<IReadOnlyList<BenchResult>> RunAsync(int events, int users, int batchSize, int concurrency)
     {
         var directory = Path.Combine(Path.GetTempPath(), "recsys-bench-ingest-" + Guid.NewGuid().ToString("N")[..8]);
@@ -57,10 +60,35 @@ public static class IngestionBenchmark
 
             var data = BenchData.Events(events, users, now);
             var latencies = new LatencyRecorder(data.Length / batchSize + 1);
+            var process = Process.GetCurrentProcess();
+            var cpu = process.TotalProcessorTime;
+            var gcPause = GC.GetTotalPauseDuration();
+            var allocated = GC.GetTotalAllocatedBytes();
+            var collections = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+            using var sampler = Environment.GetEnvironmentVariable(AllocationVariable) == "1" ? new AllocationSampler() : null;
+            sampler?.Start();
+            MarkPhase("ingest started");
             var clock = Stopwatch.StartNew();
             var accepted = await SendAsync(ingest, data, batchSize, concurrency, latencies);
+            var elapsed = clock.Elapsed;
+            MarkPhase("ingest ended");
+            sampler?.Stop();
+            foreach (var (type, share) in sampler?.Top(25) ?? [])
+            {
+                Console.Error.WriteLine($"allocated {share,6:P1} {type}");
+            }
+
+            process.Refresh();
             results.Add(new BenchResult($"ingest through client, durable (batch {batchSize:N0}, {concurrency} in flight); µs = per batch",
-                accepted, clock.Elapsed, latencies.Percentile(0.5), latencies.Percentile(0.99)));
+                accepted, elapsed, latencies.Percentile(0.5), latencies.Percentile(0.99)));
+
+            // CPU per event (client, gateway and silo share this process) holds still when other work shares the cores.
+            var perEvent = Math.Max(accepted, 1);
+            Console.Error.WriteLine(
+                $"ingest: {(process.TotalProcessorTime - cpu).TotalMicroseconds / perEvent:F1} µs CPU/event, " +
+                $"{(GC.GetTotalAllocatedBytes() - allocated) / perEvent:N0} bytes allocated/event, " +
+                $"GC pauses {(GC.GetTotalPauseDuration() - gcPause).TotalMicroseconds / perEvent:F1} µs/event, " +
+                $"collections gen0/1/2 {GC.CollectionCount(0) - collections.Item1}/{GC.CollectionCount(1) - collections.Item2}/{GC.CollectionCount(2) - collections.Item3}");
 
             clock.Restart();
             await silo.DisposeAsync(); // every touched grain checkpoints
@@ -74,6 +102,10 @@ public static class IngestionBenchmark
 
         return results;
     }
+
+    // A monotonic timestamp (CLOCK_MONOTONIC on Linux) to cut a `perf record -k CLOCK_MONOTONIC` profile to one phase.
+    private static void MarkPhase(string phase) =>
+        Console.Error.WriteLine($"{phase} at {Stopwatch.GetTimestamp() / (double)Stopwatch.Frequency:F6} s (monotonic)");
 
     private static async Task<long> SendAsync(IEngagementIngestGrain ingest, EngagementEvent[] events, int batchSize, int concurrency, LatencyRecorder? latencies = null)
     {

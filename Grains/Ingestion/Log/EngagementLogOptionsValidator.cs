@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Recsys.Runtime.Configuration.Options;
 
 namespace Recsys.Grains.Ingestion.Log;
 
@@ -14,6 +15,8 @@ public sealed class EngagementLogOptionsValidator : IValidateOptions<EngagementL
                 ValidateOptionsResult.Fail("EngagementLogOptions: SQLite needs exactly one of FilePath and ConnectionString."),
             EngagementLogProvider.Sqlite when options.BusyTimeout <= TimeSpan.Zero =>
                 ValidateOptionsResult.Fail("EngagementLogOptions.BusyTimeout must be positive."),
+            EngagementLogProvider.Sqlite when options.PageCacheMebibytes is < 1 or > SqliteStorageOptions.MaxPageCacheMebibytes =>
+                ValidateOptionsResult.Fail($"EngagementLogOptions.PageCacheMebibytes must be between 1 and {SqliteStorageOptions.MaxPageCacheMebibytes}."),
             EngagementLogProvider.Postgres when !hasConnection =>
                 ValidateOptionsResult.Fail("EngagementLogOptions: PostgreSQL needs a ConnectionString."),
             _ => ValidateOptionsResult.Success,

@@ -67,7 +67,14 @@ public sealed class PostgresEngagementLog : SqlEngagementLog, IAsyncDisposable
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return events.Select(p => byId.GetValueOrDefault(p.Event.Id)).ToArray();
+        // An id repeated within the batch was inserted once (rows go in order): its first occurrence has the sequence.
+        var sequences = new long[events.Count];
+        for (var i = 0; i < events.Count; i++)
+        {
+            sequences[i] = byId.Remove(events[i].Event.Id, out var seq) ? seq : 0;
+        }
+
+        return sequences;
     }
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace Recsys.Runtime.Configuration.Options;
 
-/// <summary>Checks that exactly one data location is set and that the busy timeout is usable.</summary>
+/// <summary>Checks that exactly one data location is set and that the busy timeout and page cache size are usable.</summary>
 internal sealed class SqliteStorageOptionsValidator : IValidateOptions<SqliteStorageOptions>
 {
     public ValidateOptionsResult Validate(string? name, SqliteStorageOptions options)
@@ -18,6 +18,11 @@ internal sealed class SqliteStorageOptionsValidator : IValidateOptions<SqliteSto
         if (options.BusyTimeout <= TimeSpan.Zero || options.BusyTimeout.TotalMilliseconds > int.MaxValue)
         {
             failures.Add($"SQLite storage '{name}': BusyTimeout must be positive and at most {int.MaxValue} ms.");
+        }
+
+        if (options.PageCacheMebibytes is < 1 or > SqliteStorageOptions.MaxPageCacheMebibytes)
+        {
+            failures.Add($"SQLite storage '{name}': PageCacheMebibytes must be between 1 and {SqliteStorageOptions.MaxPageCacheMebibytes}.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -45,4 +45,48 @@ public sealed class CoalescerTests
 
         Assert.Equal(2, calls);
     }
+
+    [Fact]
+    public async Task An_enqueue_of_many_keys_completes_once_every_key_was_sent()
+    {
+        var gates = new Dictionary<int, TaskCompletionSource> { [1] = new(), [2] = new() };
+        var coalescer = new Coalescer<int, int>((key, _) => gates[key].Task, 10);
+
+        var all = coalescer.EnqueueAll<(int Key, int[] Items)>([(1, [1]), (2, [2, 3]), (1, [4])], static s => s.Key, static s => s.Items);
+        gates[1].SetResult();
+        await Task.Yield();
+        Assert.False(all.IsCompleted);
+
+        gates[2].SetResult();
+        await all;
+    }
+
+    [Fact]
+    public async Task An_enqueue_of_many_keys_fails_when_one_key_fails_and_the_others_are_still_sent()
+    {
+        var sent = new List<int>();
+        var coalescer = new Coalescer<int, int>((key, items) =>
+        {
+            lock (sent)
+            {
+                sent.AddRange(items);
+            }
+
+            return key == 2 ? Task.FromException(new InvalidOperationException("down")) : Task.CompletedTask;
+        }, 10);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            coalescer.EnqueueAll<(int Key, int[] Items)>([(1, [1]), (2, [2]), (3, [3])], static s => s.Key, static s => s.Items));
+
+        Assert.Equal([1, 2, 3], sent.Order());
+    }
+
+    [Fact]
+    public async Task An_empty_enqueue_completes_at_once()
+    {
+        var coalescer = new Coalescer<int, int>((_, _) => throw new InvalidOperationException("never sent"), 10);
+
+        await coalescer.EnqueueAll<(int Key, int[] Items)>([], static s => s.Key, static s => s.Items);
+        await coalescer.EnqueueAll<(int Key, int[] Items)>([(1, [])], static s => s.Key, static s => s.Items);
+    }
 }

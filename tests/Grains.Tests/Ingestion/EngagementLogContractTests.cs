@@ -25,6 +25,23 @@ public abstract class EngagementLogContractTests
     }
 
     [SkippableFact]
+    public async Task An_id_repeated_within_a_batch_is_logged_once_and_every_field_reads_back()
+    {
+        var log = CreateLog();
+        var dwell = Pending(5, EngagementAction.Dwell, post: 11, subject: 6, value: 1234.5, id: "twice \"quoted\" é");
+
+        var sequences = await log.AppendAsync([dwell, Pending(5, EngagementAction.Like, post: 11, subject: 6, id: "twice \"quoted\" é"), Pending(7, EngagementAction.Follow, target: 5, subject: 5, id: "other")], Now);
+
+        Assert.True(sequences[0] > 0 && sequences[2] > sequences[0]);
+        Assert.Equal(0, sequences[1]);
+        var read = Assert.Single(await log.ReadAsync(LogStream.Post, 11, 0, 10));
+        Assert.Equal((sequences[0], "twice \"quoted\" é", 5L, EngagementAction.Dwell, (long?)11, (long?)null, (long?)6, dwell.Event.Time, (double?)1234.5),
+            (read.Sequence, read.EventId, read.UserId, read.Action, read.PostId, read.TargetUserId, read.SubjectId, read.Time, read.Value));
+        var follow = Assert.Single(await log.ReadAsync(LogStream.User, 7, 0, 10));
+        Assert.Equal(((long?)5, (long?)5, (double?)null), (follow.TargetUserId, follow.SubjectId, follow.Value));
+    }
+
+    [SkippableFact]
     public async Task Concurrent_appends_get_distinct_sequences_and_every_event_reads_back_in_order()
     {
         var log = CreateLog();

@@ -1,0 +1,47 @@
+using Recsys.Runtime.Configuration.Options;
+using Recsys.Runtime.Storage.Sqlite;
+using Recsys.Runtime.Tests.Support;
+
+namespace Recsys.Runtime.Tests.Storage;
+
+[Trait("Category", "BVT")]
+[Trait("Area", "Storage")]
+public sealed class SqlitePageCacheTests : IDisposable
+{
+    private readonly TemporarySqliteFile _file = new();
+
+    [Fact]
+    public async Task Connections_get_the_configured_page_cache()
+    {
+        var factory = new SqliteConnectionFactory(new SqliteStorageOptions { FilePath = _file.FilePath, PageCacheMebibytes = 3 });
+
+        await using var connection = await factory.OpenAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA cache_size";
+
+        Assert.Equal(-3 * 1024L, (long)(await command.ExecuteScalarAsync())!);
+    }
+
+    [Fact]
+    public void The_default_page_cache_is_valid_and_sizes_outside_the_range_are_refused()
+    {
+        var validator = new SqliteStorageOptionsValidator();
+
+        Assert.True(validator.Validate("s", new SqliteStorageOptions { FilePath = _file.FilePath }).Succeeded);
+        Assert.True(validator.Validate("s", new SqliteStorageOptions { FilePath = _file.FilePath, PageCacheMebibytes = 0 }).Failed);
+        Assert.True(validator.Validate("s", new SqliteStorageOptions
+        {
+            FilePath = _file.FilePath,
+            PageCacheMebibytes = SqliteStorageOptions.MaxPageCacheMebibytes + 1,
+        }).Failed);
+    }
+
+    [Fact]
+    public void The_pragma_value_is_a_size_in_kibibytes()
+    {
+        Assert.Equal(-65_536L, SqlitePragmas.CacheSize(64));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SqlitePragmas.CacheSize(0));
+    }
+
+    public void Dispose() => _file.Dispose();
+}
