@@ -58,15 +58,16 @@ public sealed partial class ForYouPipeline(ForYouComponents components, TimeProv
         return results.SelectMany(r => r).ToArray();
     }
 
-    /// <summary>Steps 5 and 8: hydrators in order.</summary>
+    /// <summary>Steps 5 and 8: hydrators in order, each seeing what the earlier ones added; each candidate is copied once.</summary>
     public static async Task<IReadOnlyList<Candidate>> HydrateAsync(IReadOnlyList<ICandidateHydrator> hydrators, TimelineQuery query, IReadOnlyList<Candidate> candidates, CancellationToken cancellation)
     {
+        var draft = new HydrationDraft(candidates);
         foreach (var hydrator in hydrators)
         {
-            candidates = await hydrator.HydrateAsync(query, candidates, cancellation);
+            await hydrator.HydrateAsync(query, draft, cancellation);
         }
 
-        return candidates;
+        return draft.Build();
     }
 
     private async Task<IReadOnlyList<Candidate>> RunSourceAsync(CandidateSourceStep step, TimelineQuery query, PipelineStats stats, CancellationToken cancellation)

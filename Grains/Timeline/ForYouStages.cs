@@ -1,5 +1,6 @@
 using Recsys.Grains.Ranking.Candidates;
 using Recsys.Grains.Ranking.Filters;
+using Recsys.Grains.Ranking.Scorers;
 using Recsys.Grains.Ranking.Selectors;
 
 namespace Recsys.Grains.Timeline;
@@ -24,8 +25,9 @@ public static class ForYouStages
     /// <summary>Steps 6-8: heavy ranking, heuristics, anti-gaming, visibility, selection and the result caps.</summary>
     public static IReadOnlyList<Candidate> Rank(ForYouPipelineConfig config, RankingQuery query, IReadOnlyList<Candidate> hydrated, PipelineStats stats)
     {
-        var candidates = config.HeavyRanker.Score(query, hydrated);
-        candidates = config.Heuristics.Score(query, candidates);
+        var candidates = config.HeavyRanker is HeavyRankerScorer heavy && config.Heuristics is HeuristicScorer heuristics
+            ? heuristics.Score(query, hydrated, heavy.ModelScores(query, hydrated)) // one copy per candidate, not two
+            : config.Heuristics.Score(query, config.HeavyRanker.Score(query, hydrated));
         candidates = Filter(config.PostScoringFilters, query, candidates, stats);
         candidates = Filter(config.VisibilityFilters, query, candidates, stats);
         foreach (var selector in config.Selectors)

@@ -10,6 +10,8 @@ public sealed class HeavyRanker
 {
     public const string ModelName = "heavy-ranker";
 
+    private readonly CompiledHeads _all;
+
     public HeavyRanker(IReadOnlyList<CompiledHead> heads)
     {
         if (heads.Count != RankingHeads.Count)
@@ -27,6 +29,7 @@ public sealed class HeavyRanker
 
         Heads = heads;
         Version = heads[0].Model.Version;
+        _all = new CompiledHeads(heads);
     }
 
     public IReadOnlyList<CompiledHead> Heads { get; }
@@ -41,11 +44,6 @@ public sealed class HeavyRanker
         new(RankingHeads.Names.Select(h => catalog.Active(ModelName, h)).ToArray());
 
     /// <summary>Each head's probability for one feature vector, into <paramref name="probabilities"/> (in <see cref="RankingHead"/> order).</summary>
-    public void Predict(ReadOnlySpan<double> features, Span<double> probabilities)
-    {
-        for (var i = 0; i < RankingHeads.Count; i++)
-        {
-            probabilities[i] = Heads[i].Evaluate(features);
-        }
-    }
+    /// <remarks>Each feature is transformed once for all heads that agree on its transform (<see cref="CompiledHeads"/>).</remarks>
+    public void Predict(ReadOnlySpan<double> features, Span<double> probabilities) => _all.Evaluate(features, probabilities);
 }

@@ -45,7 +45,7 @@ public static class HeavyRankerFeatures
 
         var info = post.Info;
         var e = post.Engagements;
-        x[2] = viewer.InterestedIn.IsEmpty || post.Embedding.IsEmpty ? 0 : viewer.InterestedIn.Cosine(post.Embedding);
+        x[2] = viewer.InterestedIn.IsEmpty || post.Embedding.IsEmpty ? 0 : viewer.InterestedIn.CosineCached(post.Embedding);
         x[5] = info.HasMedia ? 1 : 0;
         x[6] = info.LinkCount > 0 ? 1 : 0;
         x[7] = info.IsReply ? 1 : 0;

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Recsys.Grains.Ranking.Candidates;
 using Recsys.Grains.Ranking.Identifiers;
 using Recsys.Grains.Ranking.Models;
@@ -12,25 +13,32 @@ public sealed class AuthorDiversityScorer(double decay, double floor) : IRescore
 {
     public ScorerId Id { get; } = new("AuthorDiversity");
 
-    public void Factors(RankingQuery query, IReadOnlyList<Candidate> candidates, Span<double> factors)
+    public void Factors(RankingQuery query, IReadOnlyList<Candidate> candidates, ReadOnlySpan<double> modelScores, Span<double> factors)
     {
-        var order = new int[candidates.Count];
+        var order = new Key[candidates.Count];
         for (var i = 0; i < order.Length; i++)
         {
-            order[i] = i;
+            order[i] = new Key(modelScores[i], candidates[i].PostId, i);
         }
 
         // Best model score first; equal scores by post id, so the discount does not depend on input order.
-        Array.Sort(order, (a, b) => candidates[b].ModelScore.CompareTo(candidates[a].ModelScore) is var byScore and not 0
-            ? byScore
-            : candidates[a].PostId.CompareTo(candidates[b].PostId));
-        var seen = new Dictionary<long, int>();
-        foreach (var i in order)
+        Array.Sort(order);
+        var seen = new Dictionary<long, int>(order.Length);
+        foreach (var key in order)
         {
-            var author = candidates[i].KnownAuthorId;
-            var k = seen.GetValueOrDefault(author);
-            seen[author] = k + 1;
-            factors[i] = DiversityDiscount.Multiplier(k, decay, floor);
+            var author = candidates[key.Index].KnownAuthorId;
+            ref var k = ref CollectionsMarshal.GetValueRefOrAddDefault(seen, author, out _);
+            factors[key.Index] = DiversityDiscount.Multiplier(k++, decay, floor);
+        }
+    }
+
+    private readonly record struct Key(double ModelScore, long PostId, int Index) : IComparable<Key>
+    {
+        public int CompareTo(Key other)
+        {
+            var c = other.ModelScore.CompareTo(ModelScore);
+            c = c != 0 ? c : PostId.CompareTo(other.PostId);
+            return c != 0 ? c : Index.CompareTo(other.Index);
         }
     }
 }

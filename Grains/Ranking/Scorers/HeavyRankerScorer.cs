@@ -16,18 +16,30 @@ public sealed class HeavyRankerScorer(HeavyRanker model, IReadOnlyList<double> h
 
     public IReadOnlyList<Candidate> Score(RankingQuery query, IReadOnlyList<Candidate> candidates)
     {
-        Span<double> x = stackalloc double[HeavyRankerFeatures.Count];
-        Span<double> heads = stackalloc double[RankingHeads.Count];
+        var scores = ModelScores(query, candidates);
         var scored = new Candidate[candidates.Count];
         for (var i = 0; i < scored.Length; i++)
         {
-            HeavyRankerFeatures.Extract(candidates[i], query.Viewer, query.Now, x);
-            model.Predict(x, heads);
-            var score = WeightedScore.Compute(heads, headWeights);
-            scored[i] = candidates[i] with { ModelScore = score, Score = score, Factors = [] };
+            scored[i] = candidates[i] with { ModelScore = scores[i], Score = scores[i], Factors = [] };
         }
 
         return scored;
+    }
+
+    /// <summary>Each candidate's model score, in order, without copying the candidates (the heuristics set it on them).</summary>
+    public double[] ModelScores(RankingQuery query, IReadOnlyList<Candidate> candidates)
+    {
+        Span<double> x = stackalloc double[HeavyRankerFeatures.Count];
+        Span<double> heads = stackalloc double[RankingHeads.Count];
+        var scores = new double[candidates.Count];
+        for (var i = 0; i < scores.Length; i++)
+        {
+            HeavyRankerFeatures.Extract(candidates[i], query.Viewer, query.Now, x);
+            model.Predict(x, heads);
+            scores[i] = WeightedScore.Compute(heads, headWeights);
+        }
+
+        return scores;
     }
 
     /// <summary>The features and head probabilities a candidate was scored with, for its explanation (same query, same result).</summary>

@@ -14,12 +14,48 @@ public sealed class KeepTopPerSourceSelector(int maxPerSource) : ISelector
 
     public FilterResult Select(RankingQuery query, IReadOnlyList<Candidate> candidates)
     {
-        var kept = new HashSet<Candidate>(ReferenceEqualityComparer.Instance);
-        foreach (var source in candidates.GroupBy(c => c.Source))
+        var bySource = new Dictionary<CandidateSourceId, List<int>>();
+        for (var i = 0; i < candidates.Count; i++)
         {
-            kept.UnionWith(source.OrderByDescending(c => c.LightScore).ThenByDescending(c => c.CreatedAt).ThenByDescending(c => c.PostId).Take(maxPerSource));
+            if (!bySource.TryGetValue(candidates[i].Source, out var indices))
+            {
+                bySource[candidates[i].Source] = indices = [];
+            }
+
+            indices.Add(i);
         }
 
-        return FilterResult.Partition(candidates, kept.Contains);
+        var max = Math.Max(0, maxPerSource);
+        bool[]? keep = null;
+        foreach (var indices in bySource.Values)
+        {
+            if (indices.Count <= max)
+            {
+                continue;
+            }
+
+            var order = indices.ToArray();
+            order.AsSpan().Sort(new Best(candidates));
+            keep ??= Enumerable.Repeat(true, candidates.Count).ToArray();
+            foreach (var i in order.AsSpan(max))
+            {
+                keep[i] = false;
+            }
+        }
+
+        return keep is null ? new FilterResult(candidates, []) : FilterResult.Partition(candidates, keep);
+    }
+
+    // Light score, then creation time, then post id, all descending; then input order (a stable sort).
+    private readonly struct Best(IReadOnlyList<Candidate> candidates) : IComparer<int>
+    {
+        public int Compare(int a, int b)
+        {
+            var (x, y) = (candidates[a], candidates[b]);
+            var c = y.LightScore.CompareTo(x.LightScore);
+            c = c != 0 ? c : y.CreatedAt.CompareTo(x.CreatedAt);
+            c = c != 0 ? c : y.PostId.CompareTo(x.PostId);
+            return c != 0 ? c : a.CompareTo(b);
+        }
     }
 }

@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using Recsys.Grains.Ranking.Candidates;
+using Recsys.Grains.Ranking.Filters;
+using Recsys.Grains.Ranking.Selectors;
+using Recsys.Grains.Timeline;
+
+namespace Recsys.Bench.ForYou;
+
+/// <summary>
+/// Each pure component of the For You pipeline alone, on the inputs it sees in the pipeline: microseconds and bytes
+/// allocated per call (this thread only), averaged over <c>runs</c> calls, so a change can be aimed at the stage
+/// that costs.
+/// </summary>
+public static class ForYouStageCosts
+{
+    public static void Print(ForYouPipelineConfig config, RankingQuery query, IReadOnlyList<Candidate> found,
+        IReadOnlyList<Candidate> hydrated, IReadOnlyList<Candidate> final, int runs = 300)
+    {
+        var rows = new List<(string Stage, double Micros, double KiB)>();
+
+        IReadOnlyList<Candidate> Step(string stage, IReadOnlyList<Candidate> input, Func<IReadOnlyList<Candidate>, IReadOnlyList<Candidate>> run)
+        {
+            var output = run(input);
+            for (var i = 0; i < 20; i++)
+            {
+                run(input);
+            }
+
+            var bytes = GC.GetAllocatedBytesForCurrentThread();
+            var start = Stopwatch.GetTimestamp();
+            for (var i = 0; i < runs; i++)
+            {
+                run(input);
+            }
+
+            var micros = Stopwatch.GetElapsedTime(start).TotalMicroseconds / runs;
+            rows.Add((stage, micros, (GC.GetAllocatedBytesForCurrentThread() - bytes) / 1024.0 / runs));
+            return output;
+        }
+
+        IReadOnlyList<Candidate> Filters(string stage, IReadOnlyList<IFilter> filters, IReadOnlyList<Candidate> input)
+        {
+            foreach (var filter in filters)
+            {
+                input = Step($"{stage} {filter.Id.Name}", input, c => filter.Apply(query, c).Kept);
+            }
+
+            return input;
+        }
+
+        IReadOnlyList<Candidate> Selector(ISelector selector, IReadOnlyList<Candidate> input) =>
+            Step($"select {selector.Id.Name}", input, c => selector.Select(query, c).Kept);
+
+        var candidates = Selector(config.PostCandidateSelector, found);
+        candidates = Filters("global", config.GlobalFilters, candidates);
+        candidates = Step("score LightRanker", candidates, c => config.LightRanker.Score(query, c));
+        Selector(config.PerSourceLimit, candidates);
+        candidates = Step("score HeavyRanker", hydrated, c => config.HeavyRanker.Score(query, c));
+        candidates = Step("score Heuristics", candidates, c => config.Heuristics.Score(query, c));
+        candidates = Filters("post-scoring", config.PostScoringFilters, candidates);
+        candidates = Filters("visibility", config.VisibilityFilters, candidates);
+        foreach (var selector in config.Selectors)
+        {
+            candidates = Selector(selector, candidates);
+        }
+
+        candidates = Filters("final", config.FinalFilters, final);
+        Selector(config.PageSelector, candidates);
+        Console.WriteLine($"for-you: pure stages alone ({runs} calls each): microseconds and KiB allocated per call");
+        foreach (var (stage, micros, kib) in rows)
+        {
+            Console.WriteLine($"for-you:   {stage,-48} {micros,8:F1} us {kib,8:F1} KiB");
+        }
+
+        Console.WriteLine($"for-you:   {"total",-48} {rows.Sum(r => r.Micros),8:F1} us {rows.Sum(r => r.KiB),8:F1} KiB");
+    }
+}
