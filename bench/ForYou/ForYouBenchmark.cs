@@ -217,7 +217,11 @@ public static class ForYouBenchmark
             ranked = ForYouStages.Finish(config, query.Ranking, final, stats);
         }
 
-        var stageCosts = () => ForYouStageCosts.Print(config, query.Ranking, found, hydrated, final);
+        var stageCosts = () =>
+        {
+            ForYouStageCosts.Print(config, query.Ranking, found, hydrated, final);
+            ForYouStageCosts.PrintRequestAsync(pipeline, raw, parameters).GetAwaiter().GetResult();
+        };
         var result = new BenchResult($"pure ranking and filtering, same {found.Count:N0} candidates ({hydrated.Count:N0} hydrated, {ranked.Count:N0} ranked)",
             runs, clock.Elapsed, latencies.Percentile(0.5), latencies.Percentile(0.99));
         Console.WriteLine($"for-you: full request / pure code at p50 = {full.P50Microseconds / result.P50Microseconds:F2}");

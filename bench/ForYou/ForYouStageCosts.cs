@@ -2,7 +2,9 @@ using System.Diagnostics;
 using Recsys.Grains.Ranking.Candidates;
 using Recsys.Grains.Ranking.Filters;
 using Recsys.Grains.Ranking.Selectors;
+using Recsys.Grains.Interfaces.Timeline;
 using Recsys.Grains.Timeline;
+using Recsys.Grains.Timeline.Hydrators;
 
 namespace Recsys.Bench.ForYou;
 
@@ -13,6 +15,69 @@ namespace Recsys.Bench.ForYou;
 /// </summary>
 public static class ForYouStageCosts
 {
+    /// <summary>
+    /// The request's grain-facing steps alone, on a warm silo: the query, the followee engagements, each source, each
+    /// hydrator, the whole pipeline run, with the process's allocations (nothing else runs while this measures).
+    /// </summary>
+    public static async Task PrintRequestAsync(ForYouPipeline pipeline, RankingViewer raw, ForYouParams parameters, int runs = 100)
+    {
+        var rows = new List<(string Stage, double Micros, double KiB)>();
+        TimelineQuery NewQuery() => pipeline.CreateQuery(raw, parameters, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, new HashSet<long>(), isPaging: false);
+
+        async Task Step<T>(string stage, Func<Task<T>> setup, Func<T, Task> run)
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                await run(await setup());
+            }
+
+            double ticks = 0, bytes = 0;
+            for (var i = 0; i < runs; i++)
+            {
+                var input = await setup();
+                var before = GC.GetTotalAllocatedBytes(precise: true);
+                var start = Stopwatch.GetTimestamp();
+                await run(input);
+                ticks += Stopwatch.GetElapsedTime(start).TotalMicroseconds;
+                bytes += GC.GetTotalAllocatedBytes(precise: true) - before;
+            }
+
+            rows.Add((stage, ticks / runs, bytes / 1024.0 / runs));
+        }
+
+        async Task<TimelineQuery> ReadQuery()
+        {
+            var query = NewQuery();
+            await query.FolloweeEngagements;
+            return query;
+        }
+
+        var config = ForYouPipelineConfig.Create(parameters, pipeline.Components);
+        await Step("create config", () => Task.FromResult(0), _ => Task.FromResult(ForYouPipelineConfig.Create(parameters, pipeline.Components)));
+        await Step("create query (viewer sets)", () => Task.FromResult(0), _ => Task.FromResult(NewQuery()));
+        await Step("followee engagements", () => Task.FromResult(NewQuery()), q => q.FolloweeEngagements);
+        foreach (var step in config.CandidateSources)
+        {
+            await Step($"source {step.Source.Id.Name}", ReadQuery, q => step.Source.FetchAsync(q, CancellationToken.None));
+        }
+
+        var sample = await ReadQuery();
+        var found = await pipeline.FetchAsync(config, sample, new PipelineStats(), CancellationToken.None);
+        var prepared = ForYouStages.Prepare(config, sample.Ranking, found, new PipelineStats());
+        foreach (var hydrator in config.Hydrators)
+        {
+            await Step($"hydrator {hydrator.Id.Name} (alone)", ReadQuery, q => hydrator.HydrateAsync(q, new HydrationDraft(prepared), CancellationToken.None));
+        }
+
+        await Step("hydration step (all, one copy)", ReadQuery, q => ForYouPipeline.HydrateAsync(config.Hydrators, q, prepared, CancellationToken.None));
+        await Step("pipeline run (whole)", () => Task.FromResult(NewQuery()), q => pipeline.RunAsync(config, q, CancellationToken.None));
+        Console.WriteLine($"for-you: request steps alone ({runs} calls each): microseconds and KiB allocated per call");
+        foreach (var (stage, micros, kib) in rows)
+        {
+            Console.WriteLine($"for-you:   {stage,-48} {micros,8:F1} us {kib,8:F1} KiB");
+        }
+    }
+
     public static void Print(ForYouPipelineConfig config, RankingQuery query, IReadOnlyList<Candidate> found,
         IReadOnlyList<Candidate> hydrated, IReadOnlyList<Candidate> final, int runs = 300)
     {

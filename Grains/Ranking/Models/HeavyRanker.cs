@@ -13,7 +13,14 @@ public sealed class HeavyRanker
     private readonly CompiledHeads _all;
 
     public HeavyRanker(IReadOnlyList<CompiledHead> heads)
+        : this(new CompiledHeads(heads))
     {
+    }
+
+    /// <summary>From heads already grouped (<see cref="ModelCatalog.ActiveHeads"/> keeps them per version).</summary>
+    public HeavyRanker(CompiledHeads all)
+    {
+        var heads = all.Heads;
         if (heads.Count != RankingHeads.Count)
         {
             throw new ArgumentException($"the heavy ranker has {RankingHeads.Count} heads, got {heads.Count}");
@@ -29,7 +36,7 @@ public sealed class HeavyRanker
 
         Heads = heads;
         Version = heads[0].Model.Version;
-        _all = new CompiledHeads(heads);
+        _all = all;
     }
 
     public IReadOnlyList<CompiledHead> Heads { get; }
@@ -40,8 +47,7 @@ public sealed class HeavyRanker
     public static HeavyRanker Compile(ModelFile model) =>
         new(RankingHeads.Names.Select(h => CompiledHead.Compile(model, h, HeavyRankerFeatures.Names)).ToArray());
 
-    public static HeavyRanker FromCatalog(ModelCatalog catalog) =>
-        new(RankingHeads.Names.Select(h => catalog.Active(ModelName, h)).ToArray());
+    public static HeavyRanker FromCatalog(ModelCatalog catalog) => new(catalog.ActiveHeads(ModelName, RankingHeads.Names));
 
     /// <summary>Each head's probability for one feature vector, into <paramref name="probabilities"/> (in <see cref="RankingHead"/> order).</summary>
     /// <remarks>Each feature is transformed once for all heads that agree on its transform (<see cref="CompiledHeads"/>).</remarks>
