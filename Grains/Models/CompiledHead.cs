@@ -103,9 +103,10 @@ public sealed class CompiledHead
 
     public static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
 
+    /// <remarks>ln(1 + max(0, v)) is exactly 0 for v ≤ 0 (ln 1 = +0 in IEEE 754), so most absent counts skip the log.</remarks>
     public static double Transform(FeatureTransform transform, double value) => transform switch
     {
-        FeatureTransform.Log1p => Math.Log(1 + Math.Max(0, value)),
+        FeatureTransform.Log1p => value <= 0 ? 0 : Math.Log(1 + value),
         _ => value,
     };
 

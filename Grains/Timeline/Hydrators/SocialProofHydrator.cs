@@ -39,9 +39,9 @@ public sealed class SocialProofHydrator : ICandidateHydrator
     public static long[]? Merged(IReadOnlyList<long> current, IReadOnlyList<long> added)
     {
         var adds = false;
-        foreach (var user in added)
+        for (var k = 0; k < added.Count; k++)
         {
-            if (!Contains(current, current.Count, user))
+            if (!Contains(current, current.Count, added[k]))
             {
                 adds = true;
                 break;
