@@ -98,6 +98,32 @@ public sealed class RankingOrderTests
         Assert.Throws<ArgumentException>(() => FilterResult.Partition(candidates, [true]));
     }
 
+    [Fact]
+    public void SignalsWithoutEngagementsKeepNoCountsYetEqualAndReadAsBefore()
+    {
+        var counted = new SourceSignals(EngagementCounts.Zero with { Likes = 2, Negative = -0.0 }, 0.5, 0.25, 3);
+        var none = new SourceSignals(EngagementCounts.Zero, 0.5, 0.25, 3);
+
+        Assert.Equal((2.0, 0.5, 0.25, 3.0), (counted.Engagements.Likes, counted.RealGraph, counted.Similarity, counted.SourceWeight));
+        Assert.Equal(EngagementCounts.Zero, none.Engagements);
+        Assert.Equal(none, counted with { Engagements = EngagementCounts.Zero });
+        Assert.NotEqual(none, counted);
+        Assert.Equal(counted, new SourceSignals(counted.Engagements, 0.5, 0.25, 3));
+        Assert.Equal(SourceSignals.None, new SourceSignals(default, 0, 0, 0));
+    }
+
+    [Fact]
+    public void ACandidatesOptionalIdsReadBackAsSet()
+    {
+        var plain = Candidate(1);
+        var repost = plain with { ReposterId = 7, ReplyToId = 0 };
+
+        Assert.Equal(((long?)null, (long?)null), (plain.ReposterId, plain.ReplyToId));
+        Assert.Equal(((long?)7, (long?)0), (repost.ReposterId, repost.ReplyToId));
+        Assert.True(repost.IsRepost);
+        Assert.Equal(plain, repost with { ReposterId = null, ReplyToId = null });
+    }
+
     // Few distinct values, so that scores, times, ids and authors tie often.
     private static Candidate[] Random(int seed)
     {

@@ -1,5 +1,6 @@
 using Recsys.Grains.Interfaces.Engagements;
 using Recsys.Grains.Interfaces.Timeline;
+using FollowEdge = Recsys.Grains.Interfaces.Users.FollowEdge;
 using Recsys.Grains.Ranking.Candidates;
 using Recsys.Grains.SimClusters;
 using Recsys.Grains.Timeline;
@@ -44,6 +45,19 @@ public sealed class HydrationDraftTests
         draft.SetPost(1, new PostFacts(Post(2, 9), EngagementCounts.Zero, SparseVector.Empty), inNetwork: true);
 
         Assert.Equal([5L, 9, 6], AuthorHydrator.DistinctAuthors(draft));
+    }
+
+    [Fact]
+    public void TheStrongestFolloweesAreTheSeedsHighestWeightFirstTiesByLowerId()
+    {
+        FollowEdge[] follows = [new(5, Now, 0.2f), new(3, Now, 0.9f), new(9, Now, 0.2f), new(1, Now, 0.2f), new(4, Now, 0.5f)];
+
+        var seeds = FolloweeEngagementsHydrator.Strongest(follows, 4);
+
+        Assert.Equal(follows.OrderByDescending(f => f.Weight).ThenBy(f => f.UserId).Take(4), seeds);
+        Assert.Equal([3L, 4, 1, 5], seeds.Select(s => s.UserId));
+        Assert.Equal(5, FolloweeEngagementsHydrator.Strongest(follows, 10).Length);
+        Assert.Empty(FolloweeEngagementsHydrator.Strongest(follows, 0));
     }
 
     [Theory]
