@@ -40,8 +40,8 @@ public sealed partial class ForYouPipeline(ForYouComponents components, TimeProv
     {
         var stats = new PipelineStats();
         var found = await FetchAsync(config, query, stats, cancellation);
-        var prepared = ForYouStages.Prepare(config, query.Ranking, found, stats);
-        var hydrated = await HydrateAsync(config.Hydrators, query, prepared, cancellation);
+        var (prepared, lightScores) = ForYouStages.PrepareUnscored(config, query.Ranking, found, stats);
+        var hydrated = await HydrateAsync(config.Hydrators, query, prepared, lightScores, cancellation);
         stats.Hydrated = hydrated.Count;
         var ranked = ForYouStages.Rank(config, query.Ranking, hydrated, stats);
         var final = await HydrateAsync(config.FinalHydrators, query, ranked, cancellation);
@@ -59,9 +59,14 @@ public sealed partial class ForYouPipeline(ForYouComponents components, TimeProv
     }
 
     /// <summary>Steps 5 and 8: hydrators in order, each seeing what the earlier ones added; each candidate is copied once.</summary>
-    public static async Task<IReadOnlyList<Candidate>> HydrateAsync(IReadOnlyList<ICandidateHydrator> hydrators, TimelineQuery query, IReadOnlyList<Candidate> candidates, CancellationToken cancellation)
+    public static Task<IReadOnlyList<Candidate>> HydrateAsync(IReadOnlyList<ICandidateHydrator> hydrators, TimelineQuery query, IReadOnlyList<Candidate> candidates, CancellationToken cancellation) =>
+        HydrateAsync(hydrators, query, candidates, null, cancellation);
+
+    /// <summary>Hydrates, setting each candidate's light score from <paramref name="lightScores"/> (when given) in the same copy.</summary>
+    public static async Task<IReadOnlyList<Candidate>> HydrateAsync(IReadOnlyList<ICandidateHydrator> hydrators, TimelineQuery query, IReadOnlyList<Candidate> candidates,
+        double[]? lightScores, CancellationToken cancellation)
     {
-        var draft = new HydrationDraft(candidates);
+        var draft = new HydrationDraft(candidates, lightScores);
         foreach (var hydrator in hydrators)
         {
             await hydrator.HydrateAsync(query, draft, cancellation);

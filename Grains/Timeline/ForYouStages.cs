@@ -16,10 +16,54 @@ public static class ForYouStages
     /// <summary>Steps 3-4: duplicates, global filters, light ranking, the per-source limit.</summary>
     public static IReadOnlyList<Candidate> Prepare(ForYouPipelineConfig config, RankingQuery query, IReadOnlyList<Candidate> found, PipelineStats stats)
     {
+        var (candidates, lightScores) = PrepareUnscored(config, query, found, stats);
+        if (lightScores is null)
+        {
+            return candidates;
+        }
+
+        var scored = new Candidate[candidates.Count];
+        for (var i = 0; i < scored.Length; i++)
+        {
+            scored[i] = candidates[i] with { LightScore = lightScores[i] };
+        }
+
+        return scored;
+    }
+
+    /// <summary>
+    /// Steps 3-4 as the pipeline runs them: the same candidates as <see cref="Prepare"/>, but with the light scores
+    /// beside them rather than copied onto them (hydration sets them in its one copy), when the config's light
+    /// ranker and per-source limit are the standard ones; otherwise scored candidates and null.
+    /// </summary>
+    public static (IReadOnlyList<Candidate> Candidates, double[]? LightScores) PrepareUnscored(ForYouPipelineConfig config, RankingQuery query,
+        IReadOnlyList<Candidate> found, PipelineStats stats)
+    {
         var candidates = Select(config.PostCandidateSelector, query, found, stats);
         candidates = Filter(config.GlobalFilters, query, candidates, stats);
-        candidates = config.LightRanker.Score(query, candidates);
-        return Select(config.PerSourceLimit, query, candidates, stats);
+        if (config.LightRanker is not LightRankerScorer light || config.PerSourceLimit is not KeepTopPerSourceSelector limit)
+        {
+            return (Select(config.PerSourceLimit, query, config.LightRanker.Score(query, candidates), stats), null);
+        }
+
+        var scores = light.Scores(query, candidates);
+        if (limit.Keep(candidates, scores) is not { } keep)
+        {
+            return (candidates, scores);
+        }
+
+        var result = FilterResult.Partition(candidates, keep);
+        stats.RecordRemoved(limit.Id.Scope, result.Removed.Count);
+        var kept = new double[result.Kept.Count];
+        for (int i = 0, k = 0; i < keep.Length; i++)
+        {
+            if (keep[i])
+            {
+                kept[k++] = scores[i];
+            }
+        }
+
+        return (result.Kept, kept);
     }
 
     /// <summary>Steps 6-8: heavy ranking, heuristics, anti-gaming, visibility, selection and the result caps.</summary>

@@ -192,7 +192,8 @@ public static class ForYouBenchmark
         var query = pipeline.CreateQuery(raw, parameters, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, new HashSet<long>(), isPaging: false);
         var config = ForYouPipelineConfig.Create(parameters, pipeline.Components);
         var found = await pipeline.FetchAsync(config, query, new PipelineStats(), CancellationToken.None);
-        var hydrated = await ForYouPipeline.HydrateAsync(config.Hydrators, query, ForYouStages.Prepare(config, query.Ranking, found, new PipelineStats()), CancellationToken.None);
+        var (prepared, lightScores) = ForYouStages.PrepareUnscored(config, query.Ranking, found, new PipelineStats());
+        var hydrated = await ForYouPipeline.HydrateAsync(config.Hydrators, query, prepared, lightScores, CancellationToken.None);
         var final = await ForYouPipeline.HydrateAsync(config.FinalHydrators, query, ForYouStages.Rank(config, query.Ranking, hydrated, new PipelineStats()), CancellationToken.None);
         IReadOnlyList<Candidate> ranked = [];
         for (var i = 0; i < 200; i++)
@@ -212,7 +213,7 @@ public static class ForYouBenchmark
 
         void Pure(PipelineStats stats)
         {
-            ForYouStages.Prepare(config, query.Ranking, found, stats);
+            ForYouStages.PrepareUnscored(config, query.Ranking, found, stats); // as the pipeline runs it: light scores set by hydration
             ForYouStages.Rank(config, query.Ranking, hydrated, stats);
             ranked = ForYouStages.Finish(config, query.Ranking, final, stats);
         }

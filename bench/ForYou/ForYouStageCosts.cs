@@ -63,13 +63,13 @@ public static class ForYouStageCosts
 
         var sample = await ReadQuery();
         var found = await pipeline.FetchAsync(config, sample, new PipelineStats(), CancellationToken.None);
-        var prepared = ForYouStages.Prepare(config, sample.Ranking, found, new PipelineStats());
+        var (prepared, lightScores) = ForYouStages.PrepareUnscored(config, sample.Ranking, found, new PipelineStats());
         foreach (var hydrator in config.Hydrators)
         {
             await Step($"hydrator {hydrator.Id.Name} (alone)", ReadQuery, q => hydrator.HydrateAsync(q, new HydrationDraft(prepared), CancellationToken.None));
         }
 
-        await Step("hydration step (all, one copy)", ReadQuery, q => ForYouPipeline.HydrateAsync(config.Hydrators, q, prepared, CancellationToken.None));
+        await Step("hydration step (all, one copy)", ReadQuery, q => ForYouPipeline.HydrateAsync(config.Hydrators, q, prepared, lightScores, CancellationToken.None));
         await Step("pipeline run (whole)", () => Task.FromResult(NewQuery()), q => pipeline.RunAsync(config, q, CancellationToken.None));
         Console.WriteLine($"for-you: request steps alone ({runs} calls each): microseconds and KiB allocated per call");
         foreach (var (stage, micros, kib) in rows)
@@ -118,8 +118,9 @@ public static class ForYouStageCosts
 
         var candidates = Selector(config.PostCandidateSelector, found);
         candidates = Filters("global", config.GlobalFilters, candidates);
-        candidates = Step("score LightRanker", candidates, c => config.LightRanker.Score(query, c));
-        Selector(config.PerSourceLimit, candidates);
+        Step("score LightRanker (copying)", candidates, c => config.LightRanker.Score(query, c));
+        Step("prepare, whole (dedup, filters, light, limit)", found, c => ForYouStages.PrepareUnscored(config, query, c, new PipelineStats()).Candidates);
+        Selector(config.PerSourceLimit, config.LightRanker.Score(query, candidates));
         candidates = Step("score HeavyRanker", hydrated, c => config.HeavyRanker.Score(query, c));
         candidates = Step("score Heuristics", candidates, c => config.Heuristics.Score(query, c));
         candidates = Filters("post-scoring", config.PostScoringFilters, candidates);

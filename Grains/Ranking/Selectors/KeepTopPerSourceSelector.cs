@@ -14,6 +14,18 @@ public sealed class KeepTopPerSourceSelector(int maxPerSource) : ISelector
 
     public FilterResult Select(RankingQuery query, IReadOnlyList<Candidate> candidates)
     {
+        var scores = new double[candidates.Count];
+        for (var i = 0; i < scores.Length; i++)
+        {
+            scores[i] = candidates[i].LightScore;
+        }
+
+        return Keep(candidates, scores) is { } keep ? FilterResult.Partition(candidates, keep) : new FilterResult(candidates, []);
+    }
+
+    /// <summary>Which candidates to keep, by the light scores given beside them (null: all of them).</summary>
+    public bool[]? Keep(IReadOnlyList<Candidate> candidates, ReadOnlySpan<double> lightScores)
+    {
         var bySource = new Dictionary<CandidateSourceId, List<int>>();
         for (var i = 0; i < candidates.Count; i++)
         {
@@ -34,28 +46,33 @@ public sealed class KeepTopPerSourceSelector(int maxPerSource) : ISelector
                 continue;
             }
 
-            var order = indices.ToArray();
-            order.AsSpan().Sort(new Best(candidates));
-            keep ??= Enumerable.Repeat(true, candidates.Count).ToArray();
-            foreach (var i in order.AsSpan(max))
+            var order = new Key[indices.Count];
+            for (var k = 0; k < order.Length; k++)
             {
-                keep[i] = false;
+                var i = indices[k];
+                order[k] = new Key(lightScores[i], candidates[i].CreatedAt, candidates[i].PostId, i);
+            }
+
+            Array.Sort(order);
+            keep ??= Enumerable.Repeat(true, candidates.Count).ToArray();
+            foreach (var key in order.AsSpan(max))
+            {
+                keep[key.Index] = false;
             }
         }
 
-        return keep is null ? new FilterResult(candidates, []) : FilterResult.Partition(candidates, keep);
+        return keep;
     }
 
     // Light score, then creation time, then post id, all descending; then input order (a stable sort).
-    private readonly struct Best(IReadOnlyList<Candidate> candidates) : IComparer<int>
+    private readonly record struct Key(double LightScore, DateTimeOffset CreatedAt, long PostId, int Index) : IComparable<Key>
     {
-        public int Compare(int a, int b)
+        public int CompareTo(Key other)
         {
-            var (x, y) = (candidates[a], candidates[b]);
-            var c = y.LightScore.CompareTo(x.LightScore);
-            c = c != 0 ? c : y.CreatedAt.CompareTo(x.CreatedAt);
-            c = c != 0 ? c : y.PostId.CompareTo(x.PostId);
-            return c != 0 ? c : a.CompareTo(b);
+            var c = other.LightScore.CompareTo(LightScore);
+            c = c != 0 ? c : other.CreatedAt.CompareTo(CreatedAt);
+            c = c != 0 ? c : other.PostId.CompareTo(PostId);
+            return c != 0 ? c : Index.CompareTo(other.Index);
         }
     }
 }

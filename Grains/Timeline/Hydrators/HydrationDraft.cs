@@ -11,11 +11,20 @@ namespace Recsys.Grains.Timeline.Hydrators;
 public sealed class HydrationDraft
 {
     private readonly IReadOnlyList<Candidate> _candidates;
+    private readonly double[]? _lightScores;
     private readonly Entry[] _entries;
 
-    public HydrationDraft(IReadOnlyList<Candidate> candidates)
+    /// <param name="candidates">The candidates to hydrate.</param>
+    /// <param name="lightScores">When given, each candidate's light score, set in the same copy (every candidate is then copied).</param>
+    public HydrationDraft(IReadOnlyList<Candidate> candidates, double[]? lightScores = null)
     {
+        if (lightScores is not null && lightScores.Length != candidates.Count)
+        {
+            throw new ArgumentException($"expected {candidates.Count} light scores, got {lightScores.Length}", nameof(lightScores));
+        }
+
         _candidates = candidates;
+        _lightScores = lightScores;
         _entries = new Entry[candidates.Count];
         for (var i = 0; i < _entries.Length; i++)
         {
@@ -62,10 +71,11 @@ public sealed class HydrationDraft
         for (var i = 0; i < built.Length; i++)
         {
             ref readonly var e = ref _entries[i];
-            built[i] = !e.Changed ? _candidates[i] : _candidates[i] with
+            var c = _candidates[i];
+            built[i] = !e.Changed && _lightScores is null ? c : c with
             {
                 AuthorId = e.AuthorId, InNetwork = e.InNetwork, ReplyToId = e.ReplyToId, HasMedia = e.HasMedia, Post = e.Post,
-                Author = e.Author, SocialProof = e.SocialProof,
+                Author = e.Author, SocialProof = e.SocialProof, LightScore = _lightScores?[i] ?? c.LightScore,
             };
         }
 

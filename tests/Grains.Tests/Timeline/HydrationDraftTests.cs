@@ -39,6 +39,20 @@ public sealed class HydrationDraftTests
     }
 
     [Fact]
+    public void LightScoresGivenBesideTheCandidatesLandInTheSameCopy()
+    {
+        var candidates = new[] { Candidate(1), Candidate(2) };
+        var draft = new HydrationDraft(candidates, [0.25, 0.75]);
+        draft.SetAuthor(0, new AuthorFacts(100, true, false, false, false, null, 0, false, false));
+
+        var built = draft.Build();
+
+        Assert.Equal([0.25, 0.75], built.Select(c => c.LightScore));
+        Assert.Equal(candidates[1] with { LightScore = 0.75 }, built[1]);
+        Assert.Throws<ArgumentException>(() => new HydrationDraft(candidates, [0.5]));
+    }
+
+    [Fact]
     public void TheAuthorsToReadAreTheKnownOnesOnceInOrderOfFirstAppearance()
     {
         var draft = new HydrationDraft([Candidate(1, authorId: 5), Candidate(2, authorId: 0), Candidate(3, authorId: 6), Candidate(4, authorId: 5)]);
