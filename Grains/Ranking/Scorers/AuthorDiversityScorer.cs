@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Recsys.Grains.Ranking.Candidates;
 using Recsys.Grains.Ranking.Identifiers;
 using Recsys.Grains.Ranking.Models;
@@ -18,25 +17,25 @@ public sealed class AuthorDiversityScorer(double decay, double floor) : IRescore
         var order = new Key[candidates.Count];
         for (var i = 0; i < order.Length; i++)
         {
-            order[i] = new Key(modelScores[i], candidates[i].PostId, i);
+            order[i] = new Key(candidates[i].KnownAuthorId, modelScores[i], candidates[i].PostId, i);
         }
 
-        // Best model score first; equal scores by post id, so the discount does not depend on input order.
+        // By author, then best model score first; equal scores by post id, so the discount does not depend on input
+        // order. k is then the place within the author's run.
         Array.Sort(order);
-        var seen = new Dictionary<long, int>(order.Length);
-        foreach (var key in order)
+        for (int i = 0, k = 0; i < order.Length; i++)
         {
-            var author = candidates[key.Index].KnownAuthorId;
-            ref var k = ref CollectionsMarshal.GetValueRefOrAddDefault(seen, author, out _);
-            factors[key.Index] = DiversityDiscount.Multiplier(k++, decay, floor);
+            k = i > 0 && order[i].Author == order[i - 1].Author ? k + 1 : 0;
+            factors[order[i].Index] = DiversityDiscount.Multiplier(k, decay, floor);
         }
     }
 
-    private readonly record struct Key(double ModelScore, long PostId, int Index) : IComparable<Key>
+    private readonly record struct Key(long Author, double ModelScore, long PostId, int Index) : IComparable<Key>
     {
         public int CompareTo(Key other)
         {
-            var c = other.ModelScore.CompareTo(ModelScore);
+            var c = Author.CompareTo(other.Author);
+            c = c != 0 ? c : other.ModelScore.CompareTo(ModelScore);
             c = c != 0 ? c : PostId.CompareTo(other.PostId);
             return c != 0 ? c : Index.CompareTo(other.Index);
         }

@@ -29,11 +29,7 @@ public sealed class HydrationDraft
         for (var i = 0; i < _entries.Length; i++)
         {
             var c = candidates[i];
-            _entries[i] = new Entry
-            {
-                AuthorId = c.AuthorId, InNetwork = c.InNetwork, ReplyToId = c.ReplyToId, HasMedia = c.HasMedia, Post = c.Post,
-                Author = c.Author, SocialProof = c.SocialProof,
-            };
+            _entries[i] = new Entry { InNetwork = c.InNetwork, Post = c.Post, Author = c.Author, SocialProof = c.SocialProof };
         }
     }
 
@@ -51,13 +47,13 @@ public sealed class HydrationDraft
     public IReadOnlyList<long> SocialProof(int i) => _entries[i].SocialProof;
 
     /// <summary>As <see cref="Candidate.KnownAuthorId"/> on the candidate hydrated so far.</summary>
-    public long KnownAuthorId(int i) => _entries[i].AuthorId != 0 ? _entries[i].AuthorId : _entries[i].Post?.Info.AuthorId ?? 0;
+    public long KnownAuthorId(int i) => _entries[i].PostSet ? _entries[i].Post!.Info.AuthorId : _candidates[i].KnownAuthorId;
 
     /// <summary>A post's facts and what they complete: its author, whether it is in-network, its reply parent and media flag.</summary>
     public void SetPost(int i, PostFacts post, bool inNetwork)
     {
         ref var e = ref _entries[i];
-        (e.AuthorId, e.InNetwork, e.ReplyToId, e.HasMedia, e.Post, e.Changed) = (post.Info.AuthorId, inNetwork, post.Info.ReplyToId, post.Info.HasMedia, post, true);
+        (e.InNetwork, e.Post, e.PostSet, e.Changed) = (inNetwork, post, true, true);
     }
 
     public void SetAuthor(int i, AuthorFacts author) => (_entries[i].Author, _entries[i].Changed) = (author, true);
@@ -72,25 +68,26 @@ public sealed class HydrationDraft
         {
             ref readonly var e = ref _entries[i];
             var c = _candidates[i];
+            var post = e.PostSet ? e.Post!.Info : null; // the post's facts complete what the source knew
             built[i] = !e.Changed && _lightScores is null ? c : c with
             {
-                AuthorId = e.AuthorId, InNetwork = e.InNetwork, ReplyToId = e.ReplyToId, HasMedia = e.HasMedia, Post = e.Post,
-                Author = e.Author, SocialProof = e.SocialProof, LightScore = _lightScores?[i] ?? c.LightScore,
+                AuthorId = post?.AuthorId ?? c.AuthorId, InNetwork = e.InNetwork, ReplyToId = post is null ? c.ReplyToId : post.ReplyToId,
+                HasMedia = post?.HasMedia ?? c.HasMedia, Post = e.Post, Author = e.Author, SocialProof = e.SocialProof,
+                LightScore = _lightScores?[i] ?? c.LightScore,
             };
         }
 
         return built;
     }
 
+    // What hydration may change; a post's author, reply parent and media flag are read from it when built.
     private struct Entry
     {
-        public long AuthorId;
-        public bool InNetwork;
-        public long? ReplyToId;
-        public bool HasMedia;
         public PostFacts? Post;
         public AuthorFacts? Author;
         public IReadOnlyList<long> SocialProof;
+        public bool InNetwork;
+        public bool PostSet;
         public bool Changed;
     }
 }
