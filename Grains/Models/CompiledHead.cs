@@ -85,6 +85,9 @@ public sealed class CompiledHead
     /// <summary>Whether the head gives the feature at <paramref name="index"/> a non-zero weight.</summary>
     public bool Weighs(int index) => _weights[index] != 0;
 
+    /// <summary>The head's weight of the feature at <paramref name="index"/> (0: not weighed).</summary>
+    public double WeightOf(int index) => _weights[index];
+
     /// <summary>How the head transforms the feature at <paramref name="index"/> before weighing it.</summary>
     public FeatureTransform TransformOf(int index) => _transforms[index];
 

@@ -1,3 +1,6 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace Recsys.Grains.Models;
 
 /// <summary>
@@ -8,6 +11,14 @@ namespace Recsys.Grains.Models;
 /// </summary>
 public sealed class CompiledHeads
 {
+    // Up to 16 heads of a group are evaluated as 16 lanes of four 256-bit vectors: per used feature (ascending), each
+    // lane adds weight x transformed value, the same products in the same order as the head's own sum, plus products
+    // of zero weights, which change no non-zero sum (a zero sum may flip sign, which no output shows: sigmoid(±0) = ½).
+    private const int Lanes = 16;
+
+    private readonly int[][] _used; // per group, the features some head of it weighs, ascending
+    private readonly (double[] Weights, double[] Intercepts)?[] _lanes; // per group: [used feature][lane], and per lane
+
     private readonly CompiledHead[] _heads;
     private readonly int _features;
 
@@ -56,6 +67,27 @@ public sealed class CompiledHeads
 
         _transforms = groups.Select(g => g.Transforms).ToArray();
         _members = groups.Select(g => g.Members.ToArray()).ToArray();
+        _used = groups.Select(g => Enumerable.Range(0, _features).Where(i => g.Claimed[i]).ToArray()).ToArray();
+        _lanes = groups.Select(g => g.Members.Count <= Lanes && Vector256.IsHardwareAccelerated
+            ? LaneWeights(g.Members, g.Claimed) : ((double[] Weights, double[] Intercepts)?)null).ToArray();
+    }
+
+    private (double[] Weights, double[] Intercepts) LaneWeights(List<int> members, bool[] claimed)
+    {
+        var used = Enumerable.Range(0, _features).Where(i => claimed[i]).ToArray();
+        var weights = new double[used.Length * Lanes];
+        var intercepts = new double[Lanes];
+        for (var m = 0; m < members.Count; m++)
+        {
+            var head = _heads[members[m]];
+            intercepts[m] = head.Head.Intercept.Weight;
+            for (var j = 0; j < used.Length; j++)
+            {
+                weights[j * Lanes + m] = head.WeightOf(used[j]);
+            }
+        }
+
+        return (weights, intercepts);
     }
 
     public int Count => _heads.Length;
@@ -77,15 +109,52 @@ public sealed class CompiledHeads
         for (var g = 0; g < _transforms.Length; g++)
         {
             var transforms = _transforms[g];
-            for (var i = 0; i < transformed.Length; i++)
+            var finite = true;
+            foreach (var i in _used[g])
             {
                 transformed[i] = CompiledHead.Transform(transforms[i], features[i]);
+                finite &= double.IsFinite(transformed[i]);
+            }
+
+            if (finite && _lanes[g] is var (weights, intercepts))
+            {
+                EvaluateLanes(_used[g], transformed, weights, intercepts, _members[g], outputs);
+                continue;
             }
 
             foreach (var h in _members[g])
             {
-                outputs[h] = _heads[h].EvaluateTransformed(transformed);
+                outputs[h] = _heads[h].EvaluateTransformed(transformed); // 0 × ∞ would be NaN where the head skips it
             }
+        }
+    }
+
+    private void EvaluateLanes(int[] used, ReadOnlySpan<double> transformed, double[] weights, double[] intercepts, int[] members, Span<double> outputs)
+    {
+        ref var w = ref MemoryMarshal.GetArrayDataReference(weights);
+        var a0 = Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(intercepts), 0);
+        var a1 = Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(intercepts), 4);
+        var a2 = Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(intercepts), 8);
+        var a3 = Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(intercepts), 12);
+        for (var j = 0; j < used.Length; j++)
+        {
+            var t = Vector256.Create(transformed[used[j]]);
+            var row = (nuint)(j * Lanes);
+            a0 += Vector256.LoadUnsafe(ref w, row) * t; // multiply, then add: not fused, as the scalar sum
+            a1 += Vector256.LoadUnsafe(ref w, row + 4) * t;
+            a2 += Vector256.LoadUnsafe(ref w, row + 8) * t;
+            a3 += Vector256.LoadUnsafe(ref w, row + 12) * t;
+        }
+
+        Span<double> sums = stackalloc double[Lanes];
+        a0.CopyTo(sums);
+        a1.CopyTo(sums[4..]);
+        a2.CopyTo(sums[8..]);
+        a3.CopyTo(sums[12..]);
+        for (var m = 0; m < members.Length; m++)
+        {
+            var head = _heads[members[m]];
+            outputs[members[m]] = head.Head.Kind == HeadKind.Logistic ? CompiledHead.Sigmoid(sums[m]) : sums[m];
         }
     }
 }

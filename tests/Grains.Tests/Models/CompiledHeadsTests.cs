@@ -38,6 +38,9 @@ public sealed class CompiledHeadsTests
     [InlineData(0, 0, 0)]
     [InlineData(3, 7.5, -2)]
     [InlineData(-4, 1e6, 0.25)]
+    [InlineData(1, 2, double.PositiveInfinity)]
+    [InlineData(double.NaN, 2, 3)]
+    [InlineData(1e300, -1e300, 1e300)]
     public void EveryOutputIsExactlyWhatTheHeadGivesAlone(double a, double b, double c)
     {
         var model = ModelFileReader.Parse(ThreeHeads, "test");
@@ -62,6 +65,23 @@ public sealed class CompiledHeadsTests
 
         Assert.Equal(1, new CompiledHeads(ranker.Heads).TransformGroups);
         Assert.Equal(ranker.Heads.Select(h => h.Evaluate(features)), probabilities);
+    }
+
+    [Fact]
+    public void TheCommittedHeavyRankerPredictsBitForBitWhatEachHeadGivesOnRandomFeatures()
+    {
+        var ranker = HeavyRanker.Compile(EmbeddedModels.All.Single(m => m.Name == HeavyRanker.ModelName && m.Version == "default-v0"));
+        var random = new Random(7);
+        var probabilities = new double[RankingHeads.Count];
+        for (var run = 0; run < 1_000; run++)
+        {
+            var features = Enumerable.Range(0, HeavyRankerFeatures.Count)
+                .Select(_ => random.Next(4) == 0 ? 0 : Math.Pow(10, random.NextDouble() * 6 - 3) * (random.Next(5) == 0 ? -1 : 1)).ToArray();
+
+            ranker.Predict(features, probabilities);
+
+            Assert.Equal(ranker.Heads.Select(h => BitConverter.DoubleToInt64Bits(h.Evaluate(features))), probabilities.Select(BitConverter.DoubleToInt64Bits));
+        }
     }
 
     [Fact]
