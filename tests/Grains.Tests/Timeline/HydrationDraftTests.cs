@@ -74,6 +74,25 @@ public sealed class HydrationDraftTests
         Assert.Empty(FolloweeEngagementsHydrator.Strongest(follows, 0));
     }
 
+    [Fact]
+    public void AnEngagedPostCountsEachActionAndEachSeedOnceUpToTenProofUsers()
+    {
+        var post = new EngagedPost(1, 40);
+        var first = post.Proof;
+        for (var seed = 1L; seed <= 12; seed++)
+        {
+            post.Add(seed, 1.5, seed / 100.0, EngagementAction.Like, Now.AddMinutes(seed));
+        }
+
+        post.Add(3, 1.5, 0.9, EngagementAction.Reply, Now);
+        post.Add(3, 1.5, 0.9, EngagementAction.Click, Now);
+
+        Assert.Equal(Enumerable.Range(1, 10).Select(i => (long)i), post.Proof);
+        Assert.Empty(first);
+        Assert.Equal(EngagementCounts.Zero with { Likes = 12, Replies = 1, Clicks = 1 }, post.Counts);
+        Assert.Equal((18.0, 0.12, Now.AddMinutes(12)), (post.Weight, post.BestRealGraph, post.LatestAt));
+    }
+
     [Theory]
     [InlineData(new long[] { 1, 2 }, new long[] { 2, 1 }, null)]
     [InlineData(new long[] { 1 }, new long[] { 3, 1, 4 }, new long[] { 1, 3, 4 })]
