@@ -116,9 +116,9 @@ public sealed class CompiledHeads
                 finite &= double.IsFinite(transformed[i]);
             }
 
-            if (finite && _lanes[g] is var (weights, intercepts))
+            if (finite && _lanes[g] is { } lanes)
             {
-                EvaluateLanes(_used[g], transformed, weights, intercepts, _members[g], outputs);
+                EvaluateLanes(_used[g], transformed, lanes.Weights, lanes.Intercepts, _members[g], outputs);
                 continue;
             }
 
