@@ -17,6 +17,7 @@ public sealed class CompiledHeads
     private const int Lanes = 16;
 
     private readonly int[][] _used; // per group, the features some head of it weighs, ascending
+    private readonly int[]?[] _logged; // per group, those of them it log-scales, the rest being linear (null: other transforms too)
     private readonly (double[] Weights, double[] Intercepts)?[] _lanes; // per group: [used feature][lane], and per lane
 
     private readonly CompiledHead[] _heads;
@@ -68,6 +69,9 @@ public sealed class CompiledHeads
         _transforms = groups.Select(g => g.Transforms).ToArray();
         _members = groups.Select(g => g.Members.ToArray()).ToArray();
         _used = groups.Select(g => Enumerable.Range(0, _features).Where(i => g.Claimed[i]).ToArray()).ToArray();
+        _logged = groups.Select(g => Enumerable.Range(0, _features).Any(i => g.Claimed[i] && g.Transforms[i] is not (FeatureTransform.Linear or FeatureTransform.Log1p))
+            ? null
+            : Enumerable.Range(0, _features).Where(i => g.Claimed[i] && g.Transforms[i] == FeatureTransform.Log1p).ToArray()).ToArray();
         _lanes = groups.Select(g => g.Members.Count <= Lanes && Vector256.IsHardwareAccelerated
             ? LaneWeights(g.Members, g.Claimed) : ((double[] Weights, double[] Intercepts)?)null).ToArray();
     }
@@ -108,12 +112,30 @@ public sealed class CompiledHeads
         Span<double> transformed = _features <= 128 ? stackalloc double[_features] : new double[_features];
         for (var g = 0; g < _transforms.Length; g++)
         {
-            var transforms = _transforms[g];
+            // As CompiledHead.Transform; by kind where the kinds are the two known ones: the used features copied, then
+            // the logged ones log-scaled (finite inputs give finite outputs, so the inputs are checked).
             var finite = true;
             foreach (var i in _used[g])
             {
-                transformed[i] = CompiledHead.Transform(transforms[i], features[i]);
-                finite &= double.IsFinite(transformed[i]);
+                transformed[i] = features[i];
+                finite &= double.IsFinite(features[i]);
+            }
+
+            if (_logged[g] is { } logged)
+            {
+                foreach (var i in logged)
+                {
+                    var value = features[i];
+                    transformed[i] = value <= 0 ? 0 : Math.Log(1 + value);
+                }
+            }
+            else
+            {
+                foreach (var i in _used[g])
+                {
+                    transformed[i] = CompiledHead.Transform(_transforms[g][i], features[i]);
+                    finite &= double.IsFinite(transformed[i]);
+                }
             }
 
             if (finite && _lanes[g] is { } lanes)

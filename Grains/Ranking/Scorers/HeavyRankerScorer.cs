@@ -10,6 +10,8 @@ namespace Recsys.Grains.Ranking.Scorers;
 /// </summary>
 public sealed class HeavyRankerScorer(HeavyRanker model, IReadOnlyList<double> headWeights) : IScorer
 {
+    private readonly double[] _weights = headWeights.ToArray();
+
     public ScorerId Id { get; } = new("HeavyRanker");
 
     public HeavyRanker Model => model;
@@ -36,7 +38,7 @@ public sealed class HeavyRankerScorer(HeavyRanker model, IReadOnlyList<double> h
         {
             HeavyRankerFeatures.Extract(candidates[i], query.Viewer, query.Now, x);
             model.Predict(x, heads);
-            scores[i] = WeightedScore.Compute(heads, headWeights);
+            scores[i] = WeightedScore.Compute(heads, _weights);
         }
 
         return scores;
