@@ -33,6 +33,11 @@ public sealed class HeuristicScorer(IReadOnlyList<IRescorer> rescorers) : IScore
     /// </summary>
     public IReadOnlyList<Candidate> Score(RankingQuery query, IReadOnlyList<Candidate> candidates, ReadOnlySpan<double> modelScores)
     {
+        if (modelScores.Length != candidates.Count)
+        {
+            throw new ArgumentException($"expected {candidates.Count} model scores, got {modelScores.Length}", nameof(modelScores));
+        }
+
         var n = candidates.Count;
         var factors = ArrayPool<double>.Shared.Rent(rescorers.Count * n);
         try
