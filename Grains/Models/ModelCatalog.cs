@@ -17,6 +17,8 @@ public sealed class ModelCatalog
     private readonly ConcurrentDictionary<(string Name, string Version, string Head), CompiledHead> _compiled = new();
     private readonly IReadOnlyList<ModelSchema> _schemas;
     private readonly HashSet<(string Name, string Version)> _embedded = [];
+    private readonly ConcurrentDictionary<(string Name, string Version), CompiledHeads> _compiledSets = new();
+    private readonly ConcurrentDictionary<string, string?> _defaults = new(StringComparer.Ordinal);
     private volatile ActiveModels _active = new(0, new Dictionary<string, string>());
 
     public ModelCatalog(IEnumerable<ModelSchema> schemas)
@@ -50,7 +52,9 @@ public sealed class ModelCatalog
         : DefaultVersion(name) ?? throw new InvalidOperationException($"No default model '{name}' is embedded (models/{name}/default-v0.json).");
 
     /// <summary>The newest embedded default of a name ("default-vN" with the highest N), or null when the build carries none.</summary>
-    public string? DefaultVersion(string name) =>
+    public string? DefaultVersion(string name) => _defaults.GetOrAdd(name, static (n, self) => self.NewestDefault(n), this); // embedded files never change
+
+    private string? NewestDefault(string name) =>
         _embedded.Where(e => e.Name == name && e.Version.StartsWith(DefaultPrefix, StringComparison.Ordinal))
             .Select(e => e.Version)
             .OrderByDescending(v => int.TryParse(v.AsSpan(DefaultPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1)
@@ -58,6 +62,23 @@ public sealed class ModelCatalog
 
     /// <summary>The active version's head, compiled against the schema registered for it.</summary>
     public CompiledHead Active(string name, string head) => Compiled(name, ActiveVersion(name), head);
+
+    /// <summary>
+    /// The active version's heads, compiled and grouped to be evaluated together (<see cref="CompiledHeads"/>); built
+    /// once per version (a request asks for them every time).
+    /// </summary>
+    public CompiledHeads ActiveHeads(string name, IReadOnlyList<string> heads)
+    {
+        var version = ActiveVersion(name);
+        if (_compiledSets.TryGetValue((name, version), out var set) && SameHeads(set, heads))
+        {
+            return set;
+        }
+
+        set = new CompiledHeads(heads.Select(h => Compiled(name, version, h)).ToArray());
+        _compiledSets[(name, version)] = set;
+        return set;
+    }
 
     public CompiledHead Compiled(string name, string version, string head) => _compiled.GetOrAdd((name, version, head), key =>
     {
@@ -87,6 +108,24 @@ public sealed class ModelCatalog
         {
             _active = active;
         }
+    }
+
+    private static bool SameHeads(CompiledHeads set, IReadOnlyList<string> heads)
+    {
+        if (set.Count != heads.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < heads.Count; i++)
+        {
+            if (set.Heads[i].Head.Name != heads[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private ModelSchema SchemaOf(string name, string head) =>

@@ -27,7 +27,12 @@ public sealed class FolloweeEngagements
 /// <summary>One post the viewer's followees engaged with: its author, summed seed weight, proof users, counts by type, latest engagement.</summary>
 public sealed class EngagedPost(long postId, long authorId)
 {
-    private readonly List<long> _proof = [];
+    // Kept small, since a request counts hundreds of posts: the proof in an array of exactly its size (most posts
+    // have one or two proof users; an array handed out is never written again), and the four counts UTEG allows as
+    // numbers (any other action, which the hydrator never adds, in a full set beside them).
+    private long[] _proof = [];
+    private double _likes, _reposts, _replies, _quotes;
+    private EngagementCounts? _others;
 
     public long PostId { get; } = postId;
 
@@ -37,7 +42,11 @@ public sealed class EngagedPost(long postId, long authorId)
 
     public double BestRealGraph { get; private set; }
 
-    public EngagementCounts Counts { get; private set; } = EngagementCounts.Zero;
+    public EngagementCounts Counts => (_others ?? EngagementCounts.Zero) with
+    {
+        Likes = (_others?.Likes ?? 0) + _likes, Reposts = (_others?.Reposts ?? 0) + _reposts,
+        Replies = (_others?.Replies ?? 0) + _replies, Quotes = (_others?.Quotes ?? 0) + _quotes,
+    };
 
     public DateTimeOffset LatestAt { get; private set; }
 
@@ -45,18 +54,29 @@ public sealed class EngagedPost(long postId, long authorId)
 
     public void Add(long seed, double seedWeight, double realGraph, EngagementAction action, DateTimeOffset at)
     {
-        Counts = Counts.Add(action);
+        switch (action)
+        {
+            case EngagementAction.Like: _likes++; break;
+            case EngagementAction.Repost: _reposts++; break;
+            case EngagementAction.Reply: _replies++; break;
+            case EngagementAction.Quote: _quotes++; break;
+            default: _others = (_others ?? EngagementCounts.Zero).Add(action); break;
+        }
+
         LatestAt = at > LatestAt ? at : LatestAt;
-        if (_proof.Contains(seed))
+        if (Array.IndexOf(_proof, seed) >= 0)
         {
             return; // GraphJet counts a seed once per tweet
         }
 
         Weight += seedWeight;
         BestRealGraph = Math.Max(BestRealGraph, realGraph);
-        if (_proof.Count < FolloweeEngagements.MaxProofUsers)
+        if (_proof.Length < FolloweeEngagements.MaxProofUsers)
         {
-            _proof.Add(seed);
+            var grown = new long[_proof.Length + 1];
+            _proof.CopyTo(grown, 0);
+            grown[^1] = seed;
+            _proof = grown;
         }
     }
 }

@@ -44,10 +44,10 @@ public sealed partial class ForYouPipeline(ForYouComponents components, TimeProv
         var found = await FetchAsync(config, query, stats, cancellation);
         var screened = ForYouStages.Screen(config, query.Ranking, found, stats);
         var (reused, fresh) = SplitCached(query.Cached, screened);
-        var hydrated = await HydrateAsync(config.Hydrators, query, ForYouStages.Shortlist(config, query.Ranking, fresh, stats), cancellation);
+        var (shortlist, lightScores) = ForYouStages.Shortlist(config, query.Ranking, fresh, stats);
+        var hydrated = await HydrateAsync(config.Hydrators, query, shortlist, lightScores, cancellation);
         stats.Hydrated = hydrated.Count;
-        var modelScored = config.HeavyRanker.Score(query.Ranking, hydrated);
-        var scored = config.Heuristics.Score(query.Ranking, reused.Count == 0 ? modelScored : [.. reused, .. modelScored]);
+        var scored = ForYouStages.Rescore(config, query.Ranking, reused, hydrated);
         var ranked = ForYouStages.Cut(config, query.Ranking, scored, stats);
         var final = await HydrateAsync(config.FinalHydrators, query, ranked, cancellation);
         stats.GrainCalls = query.Calls;
@@ -86,15 +86,21 @@ public sealed partial class ForYouPipeline(ForYouComponents components, TimeProv
         return results.SelectMany(r => r).ToArray();
     }
 
-    /// <summary>Steps 5 and 8: hydrators in order.</summary>
-    public static async Task<IReadOnlyList<Candidate>> HydrateAsync(IReadOnlyList<ICandidateHydrator> hydrators, TimelineQuery query, IReadOnlyList<Candidate> candidates, CancellationToken cancellation)
+    /// <summary>Steps 5 and 8: hydrators in order, each seeing what the earlier ones added; each candidate is copied once.</summary>
+    public static Task<IReadOnlyList<Candidate>> HydrateAsync(IReadOnlyList<ICandidateHydrator> hydrators, TimelineQuery query, IReadOnlyList<Candidate> candidates, CancellationToken cancellation) =>
+        HydrateAsync(hydrators, query, candidates, null, cancellation);
+
+    /// <summary>Hydrates, setting each candidate's light score from <paramref name="lightScores"/> (when given) in the same copy.</summary>
+    public static async Task<IReadOnlyList<Candidate>> HydrateAsync(IReadOnlyList<ICandidateHydrator> hydrators, TimelineQuery query, IReadOnlyList<Candidate> candidates,
+        double[]? lightScores, CancellationToken cancellation)
     {
+        var draft = new HydrationDraft(candidates, lightScores);
         foreach (var hydrator in hydrators)
         {
-            candidates = await hydrator.HydrateAsync(query, candidates, cancellation);
+            await hydrator.HydrateAsync(query, draft, cancellation);
         }
 
-        return candidates;
+        return draft.Build();
     }
 
     private async Task<IReadOnlyList<Candidate>> RunSourceAsync(CandidateSourceStep step, TimelineQuery query, PipelineStats stats, CancellationToken cancellation)

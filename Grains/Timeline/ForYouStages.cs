@@ -1,5 +1,6 @@
 using Recsys.Grains.Ranking.Candidates;
 using Recsys.Grains.Ranking.Filters;
+using Recsys.Grains.Ranking.Scorers;
 using Recsys.Grains.Ranking.Selectors;
 
 namespace Recsys.Grains.Timeline;
@@ -13,20 +14,96 @@ namespace Recsys.Grains.Timeline;
 public static class ForYouStages
 {
     /// <summary>Steps 3-4: duplicates, global filters, light ranking, the per-source limit.</summary>
-    public static IReadOnlyList<Candidate> Prepare(ForYouPipelineConfig config, RankingQuery query, IReadOnlyList<Candidate> found, PipelineStats stats) =>
+    public static IReadOnlyList<Candidate> Prepare(ForYouPipelineConfig config, RankingQuery query, IReadOnlyList<Candidate> found, PipelineStats stats)
+    {
+        var (candidates, lightScores) = PrepareUnscored(config, query, found, stats);
+        if (lightScores is null)
+        {
+            return candidates;
+        }
+
+        var scored = new Candidate[candidates.Count];
+        for (var i = 0; i < scored.Length; i++)
+        {
+            scored[i] = candidates[i] with { LightScore = lightScores[i] };
+        }
+
+        return scored;
+    }
+
+    /// <summary>Steps 3-4 as the pipeline runs them when nothing is cached: <see cref="Screen"/>, then <see cref="Shortlist"/>.</summary>
+    public static (IReadOnlyList<Candidate> Candidates, double[]? LightScores) PrepareUnscored(ForYouPipelineConfig config, RankingQuery query,
+        IReadOnlyList<Candidate> found, PipelineStats stats) =>
         Shortlist(config, query, Screen(config, query, found, stats), stats);
 
     /// <summary>Step 3: duplicates across sources and the global filters, on every candidate (cached ones too).</summary>
     public static IReadOnlyList<Candidate> Screen(ForYouPipelineConfig config, RankingQuery query, IReadOnlyList<Candidate> found, PipelineStats stats) =>
         Filter(config.GlobalFilters, query, Select(config.PostCandidateSelector, query, found, stats), stats);
 
-    /// <summary>Step 4: light ranking and the per-source limit, for the candidates the heavy ranker will score.</summary>
-    public static IReadOnlyList<Candidate> Shortlist(ForYouPipelineConfig config, RankingQuery query, IReadOnlyList<Candidate> screened, PipelineStats stats) =>
-        Select(config.PerSourceLimit, query, config.LightRanker.Score(query, screened), stats);
+    /// <summary>
+    /// Step 4, for the candidates the heavy ranker will score: light ranking and the per-source limit. With the
+    /// config's standard light ranker and limit, the light scores come beside the kept candidates rather than copied
+    /// onto them (hydration sets them in its one copy); otherwise scored candidates and null.
+    /// </summary>
+    public static (IReadOnlyList<Candidate> Candidates, double[]? LightScores) Shortlist(ForYouPipelineConfig config, RankingQuery query,
+        IReadOnlyList<Candidate> screened, PipelineStats stats)
+    {
+        if (config.LightRanker is not LightRankerScorer light || config.PerSourceLimit is not KeepTopPerSourceSelector limit)
+        {
+            return (Select(config.PerSourceLimit, query, config.LightRanker.Score(query, screened), stats), null);
+        }
+
+        var scores = light.Scores(query, screened);
+        if (limit.Keep(screened, scores) is not { } keep)
+        {
+            return (screened, scores);
+        }
+
+        var result = FilterResult.Partition(screened, keep);
+        stats.RecordRemoved(limit.Id.Scope, result.Removed.Count);
+        var kept = new double[result.Kept.Count];
+        for (int i = 0, k = 0; i < keep.Length; i++)
+        {
+            if (keep[i])
+            {
+                kept[k++] = scores[i];
+            }
+        }
+
+        return (result.Kept, kept);
+    }
 
     /// <summary>Steps 6-8: heavy ranking, heuristics, anti-gaming, visibility, selection and the result caps.</summary>
     public static IReadOnlyList<Candidate> Rank(ForYouPipelineConfig config, RankingQuery query, IReadOnlyList<Candidate> hydrated, PipelineStats stats) =>
-        Cut(config, query, config.Heuristics.Score(query, config.HeavyRanker.Score(query, hydrated)), stats);
+        Cut(config, query, Rescore(config, query, [], hydrated), stats);
+
+    /// <summary>
+    /// Steps 6-7: the heavy ranker on the hydrated candidates, then the heuristics on them and on the reused ones (which
+    /// keep their cached model score). With the standard scorers each candidate is copied once, not twice.
+    /// </summary>
+    public static IReadOnlyList<Candidate> Rescore(ForYouPipelineConfig config, RankingQuery query, IReadOnlyList<Candidate> reused, IReadOnlyList<Candidate> hydrated)
+    {
+        if (config.HeavyRanker is not HeavyRankerScorer heavy || config.Heuristics is not HeuristicScorer heuristics)
+        {
+            var modelScored = config.HeavyRanker.Score(query, hydrated);
+            return config.Heuristics.Score(query, reused.Count == 0 ? modelScored : [.. reused, .. modelScored]);
+        }
+
+        var fresh = heavy.ModelScores(query, hydrated);
+        if (reused.Count == 0)
+        {
+            return heuristics.Score(query, hydrated, fresh);
+        }
+
+        var scores = new double[reused.Count + fresh.Length];
+        for (var i = 0; i < reused.Count; i++)
+        {
+            scores[i] = reused[i].ModelScore;
+        }
+
+        fresh.CopyTo(scores, reused.Count);
+        return heuristics.Score(query, [.. reused, .. hydrated], scores);
+    }
 
     /// <summary>Steps 7-8 after the heuristics: anti-gaming, visibility, selection and the result caps.</summary>
     public static IReadOnlyList<Candidate> Cut(ForYouPipelineConfig config, RankingQuery query, IReadOnlyList<Candidate> rescored, PipelineStats stats)

@@ -93,7 +93,14 @@ public static class ForYouBenchmark
         var results = new List<BenchResult>();
         var (viewer, candidates) = await ChooseViewerAsync(cluster, pools.MostFollowing);
         results.Add(await Measured(() => SingleViewerAsync(cluster, viewer, candidates)));
-        results.Add(await Measured(() => PureRankingAsync(cluster, viewer, results[0])));
+        Func<Task> printStageCosts = () => Task.CompletedTask;
+        results.Add(await Measured(async () =>
+        {
+            var (pure, print) = await PureRankingAsync(cluster, viewer, results[0]);
+            printStageCosts = print;
+            return pure;
+        }));
+        await printStageCosts(); // after the measured scenario, so its allocations are not counted in it
         results.Add(await Measured(() => ConcurrentViewersAsync(cluster, pools.Spread, TimeSpan.FromSeconds(seconds))));
         Console.WriteLine($"for-you: working set {WorkingSetMiB():N0} MiB after the runs, peak {PeakWorkingSetMiB():N0} MiB"
             + (sqlite ? $"; SQLite file {new FileInfo(file).Length / 1_048_576:N0} MiB" : ""));
@@ -176,7 +183,7 @@ public static class ForYouBenchmark
     }
 
     /// <summary>The pure stages alone (global filters, light ranking, per-source cut, heavy ranking, heuristics, visibility, selection) on the same viewer's candidates.</summary>
-    private static async Task<BenchResult> PureRankingAsync(TestCluster cluster, long viewer, BenchResult full)
+    private static async Task<(BenchResult Result, Func<Task> PrintStageCosts)> PureRankingAsync(TestCluster cluster, long viewer, BenchResult full)
     {
         var services = cluster.Services;
         var pipeline = services.GetRequiredService<ForYouPipeline>();
@@ -185,7 +192,8 @@ public static class ForYouBenchmark
         var query = pipeline.CreateQuery(raw, parameters, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, new HashSet<long>(), isPaging: false);
         var config = ForYouPipelineConfig.Create(parameters, pipeline.Components);
         var found = await pipeline.FetchAsync(config, query, new PipelineStats(), CancellationToken.None);
-        var hydrated = await ForYouPipeline.HydrateAsync(config.Hydrators, query, ForYouStages.Prepare(config, query.Ranking, found, new PipelineStats()), CancellationToken.None);
+        var (prepared, lightScores) = ForYouStages.PrepareUnscored(config, query.Ranking, found, new PipelineStats());
+        var hydrated = await ForYouPipeline.HydrateAsync(config.Hydrators, query, prepared, lightScores, CancellationToken.None);
         var final = await ForYouPipeline.HydrateAsync(config.FinalHydrators, query, ForYouStages.Rank(config, query.Ranking, hydrated, new PipelineStats()), CancellationToken.None);
         IReadOnlyList<Candidate> ranked = [];
         for (var i = 0; i < 200; i++)
@@ -205,15 +213,20 @@ public static class ForYouBenchmark
 
         void Pure(PipelineStats stats)
         {
-            ForYouStages.Prepare(config, query.Ranking, found, stats);
+            ForYouStages.PrepareUnscored(config, query.Ranking, found, stats); // as the pipeline runs it: light scores set by hydration
             ForYouStages.Rank(config, query.Ranking, hydrated, stats);
             ranked = ForYouStages.Finish(config, query.Ranking, final, stats);
         }
 
+        Func<Task> stageCosts = async () =>
+        {
+            ForYouStageCosts.Print(config, query.Ranking, found, hydrated, final);
+            await ForYouStageCosts.PrintRequestAsync(pipeline, raw, parameters);
+        };
         var result = new BenchResult($"pure ranking and filtering, same {found.Count:N0} candidates ({hydrated.Count:N0} hydrated, {ranked.Count:N0} ranked)",
             runs, clock.Elapsed, latencies.Percentile(0.5), latencies.Percentile(0.99));
         Console.WriteLine($"for-you: full request / pure code at p50 = {full.P50Microseconds / result.P50Microseconds:F2}");
-        return result;
+        return (result, stageCosts);
     }
 
     private static async Task<BenchResult> ConcurrentViewersAsync(TestCluster cluster, long[] viewers, TimeSpan duration)

@@ -12,6 +12,12 @@ namespace Recsys.Grains.Ranking.Candidates;
 /// </summary>
 public sealed record Candidate
 {
+    // Optional ids are kept as plain longs, None for absent (no id is long.MinValue): a candidate is copied by every
+    // stage, and a long? takes twice the room of a long.
+    private const long None = long.MinValue;
+    private readonly long _reposterId = None;
+    private readonly long _replyToId = None;
+
     public required long PostId { get; init; }
 
     /// <summary>The author of <see cref="PostId"/>; 0 when the source did not know it (hydration fills it).</summary>
@@ -26,9 +32,9 @@ public sealed record Candidate
     public DateTimeOffset CreatedAt { get; init; }
 
     /// <summary>The followee whose repost brought the post in, if any.</summary>
-    public long? ReposterId { get; init; }
+    public long? ReposterId { get => _reposterId == None ? null : _reposterId; init => _reposterId = value ?? None; }
 
-    public long? ReplyToId { get; init; }
+    public long? ReplyToId { get => _replyToId == None ? null : _replyToId; init => _replyToId = value ?? None; }
 
     public bool HasMedia { get; init; }
 

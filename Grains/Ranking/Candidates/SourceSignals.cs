@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Recsys.Grains.Ranking.Candidates;
 
 /// <summary>
@@ -6,7 +8,40 @@ namespace Recsys.Grains.Ranking.Candidates;
 /// post's own), the viewer's RealGraph score for the author or the proof users (0..1), the source's similarity
 /// score (SimClusters: viewer-post dot product) and the source's own weight (social graph: summed seed weights).
 /// </summary>
-public sealed record SourceSignals(EngagementCounts Engagements, double RealGraph, double Similarity, double SourceWeight)
+public sealed record SourceSignals
 {
     public static readonly SourceSignals None = new(EngagementCounts.Zero, 0, 0, 0);
+
+    // Most sources measure no engagements (in-network, SimClusters): their signals keep no counts rather than
+    // thirteen zeros, since every candidate carries its own signals.
+    private readonly Counted? _engagements;
+
+    public SourceSignals(EngagementCounts engagements, double realGraph, double similarity, double sourceWeight)
+    {
+        Engagements = engagements;
+        RealGraph = realGraph;
+        Similarity = similarity;
+        SourceWeight = sourceWeight;
+    }
+
+    public EngagementCounts Engagements
+    {
+        get => _engagements?.Counts ?? EngagementCounts.Zero;
+        init => _engagements = IsZero(value) ? null : new Counted(value);
+    }
+
+    public double RealGraph { get; init; }
+
+    public double Similarity { get; init; }
+
+    public double SourceWeight { get; init; }
+
+    public void Deconstruct(out EngagementCounts engagements, out double realGraph, out double similarity, out double sourceWeight) =>
+        (engagements, realGraph, similarity, sourceWeight) = (Engagements, RealGraph, Similarity, SourceWeight);
+
+    // Every bit zero (a -0 count is kept as it is).
+    private static bool IsZero(EngagementCounts counts) =>
+        MemoryMarshal.AsBytes(new ReadOnlySpan<EngagementCounts>(in counts)).IndexOfAnyExcept((byte)0) < 0;
+
+    private sealed record Counted(EngagementCounts Counts);
 }

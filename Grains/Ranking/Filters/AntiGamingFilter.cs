@@ -14,18 +14,43 @@ public sealed class AntiGamingFilter(int maxTweepcred, int maxPerAuthor) : IFilt
 
     public FilterResult Apply(RankingQuery query, IReadOnlyList<Candidate> candidates)
     {
-        var allowed = new HashSet<Candidate>(ReferenceEqualityComparer.Instance);
-        var counts = new Dictionary<long, int>();
-        foreach (var c in candidates.Where(c => !c.InNetwork).OrderByDescending(c => c.Score).ThenBy(c => c.PostId))
+        var outOfNetwork = new List<Key>();
+        for (var i = 0; i < candidates.Count; i++)
         {
-            var reputable = c.Author?.Tweepcred is { } tweepcred && tweepcred > maxTweepcred;
-            var count = counts[c.KnownAuthorId] = counts.GetValueOrDefault(c.KnownAuthorId) + 1;
-            if (reputable || count <= maxPerAuthor)
+            if (!candidates[i].InNetwork)
             {
-                allowed.Add(c);
+                outOfNetwork.Add(new Key(candidates[i].Score, candidates[i].PostId, i));
             }
         }
 
-        return FilterResult.Partition(candidates, c => c.InNetwork || allowed.Contains(c));
+        if (outOfNetwork.Count <= maxPerAuthor)
+        {
+            return new FilterResult(candidates, []); // no author can exceed the limit
+        }
+
+        outOfNetwork.Sort();
+        var keep = new bool[candidates.Count];
+        keep.AsSpan().Fill(true);
+        var counts = new Dictionary<long, int>(outOfNetwork.Count);
+        foreach (var key in outOfNetwork)
+        {
+            var c = candidates[key.Index];
+            var reputable = c.Author?.Tweepcred is { } tweepcred && tweepcred > maxTweepcred;
+            var count = counts[c.KnownAuthorId] = counts.GetValueOrDefault(c.KnownAuthorId) + 1;
+            keep[key.Index] = reputable || count <= maxPerAuthor;
+        }
+
+        return FilterResult.Partition(candidates, keep);
+    }
+
+    // Best score first, then lower post id, then input order (a stable sort).
+    private readonly record struct Key(double Score, long PostId, int Index) : IComparable<Key>
+    {
+        public int CompareTo(Key other)
+        {
+            var c = other.Score.CompareTo(Score);
+            c = c != 0 ? c : PostId.CompareTo(other.PostId);
+            return c != 0 ? c : Index.CompareTo(other.Index);
+        }
     }
 }

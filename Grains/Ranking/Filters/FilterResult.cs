@@ -6,6 +6,7 @@ namespace Recsys.Grains.Ranking.Filters;
 public sealed record FilterResult(IReadOnlyList<Candidate> Kept, IReadOnlyList<Candidate> Removed)
 {
     /// <summary>Splits the candidates by a predicate that says whether to keep each one (no copy when all are kept).</summary>
+    /// <remarks>The predicate is called once per candidate, in order (some count or remember what they kept).</remarks>
     public static FilterResult Partition(IReadOnlyList<Candidate> candidates, Func<Candidate, bool> keep)
     {
         var first = 0;
@@ -19,16 +20,45 @@ public sealed record FilterResult(IReadOnlyList<Candidate> Kept, IReadOnlyList<C
             return new FilterResult(candidates, []);
         }
 
-        var kept = new List<Candidate>(candidates.Count);
-        for (var i = 0; i < first; i++)
+        var n = candidates.Count;
+        Span<bool> decisions = n <= 4096 ? stackalloc bool[n] : new bool[n];
+        decisions[..first].Fill(true);
+        decisions[first] = false;
+        for (var i = first + 1; i < n; i++)
         {
-            kept.Add(candidates[i]);
+            decisions[i] = keep(candidates[i]);
         }
 
-        var removed = new List<Candidate> { candidates[first] };
-        for (var i = first + 1; i < candidates.Count; i++)
+        return Partition(candidates, decisions);
+    }
+
+    /// <summary>Splits the candidates by one decision per candidate (true: keep), into lists of exactly their size.</summary>
+    public static FilterResult Partition(IReadOnlyList<Candidate> candidates, ReadOnlySpan<bool> keep)
+    {
+        if (keep.Length != candidates.Count)
         {
-            (keep(candidates[i]) ? kept : removed).Add(candidates[i]);
+            throw new ArgumentException($"expected {candidates.Count} decisions, got {keep.Length}", nameof(keep));
+        }
+
+        var removedCount = keep.Count(false);
+        if (removedCount == 0)
+        {
+            return new FilterResult(candidates, []);
+        }
+
+        var kept = new Candidate[candidates.Count - removedCount];
+        var removed = new Candidate[removedCount];
+        int k = 0, r = 0;
+        for (var i = 0; i < keep.Length; i++)
+        {
+            if (keep[i])
+            {
+                kept[k++] = candidates[i];
+            }
+            else
+            {
+                removed[r++] = candidates[i];
+            }
         }
 
         return new FilterResult(kept, removed);

@@ -15,7 +15,7 @@ public sealed class RepostDeduplicationFilter : IFilter
 
     public FilterResult Apply(RankingQuery query, IReadOnlyList<Candidate> candidates)
     {
-        var natives = new HashSet<long>();
+        var natives = new HashSet<long>(candidates.Count);
         foreach (var candidate in candidates)
         {
             if (!candidate.IsRepost)

@@ -10,8 +10,17 @@ public sealed class HeavyRanker
 {
     public const string ModelName = "heavy-ranker";
 
+    private readonly CompiledHeads _all;
+
     public HeavyRanker(IReadOnlyList<CompiledHead> heads)
+        : this(new CompiledHeads(heads))
     {
+    }
+
+    /// <summary>From heads already grouped (<see cref="ModelCatalog.ActiveHeads"/> keeps them per version).</summary>
+    public HeavyRanker(CompiledHeads all)
+    {
+        var heads = all.Heads;
         if (heads.Count != RankingHeads.Count)
         {
             throw new ArgumentException($"the heavy ranker has {RankingHeads.Count} heads, got {heads.Count}");
@@ -27,6 +36,7 @@ public sealed class HeavyRanker
 
         Heads = heads;
         Version = heads[0].Model.Version;
+        _all = all;
     }
 
     public IReadOnlyList<CompiledHead> Heads { get; }
@@ -37,15 +47,9 @@ public sealed class HeavyRanker
     public static HeavyRanker Compile(ModelFile model) =>
         new(RankingHeads.Names.Select(h => CompiledHead.Compile(model, h, HeavyRankerFeatures.Names)).ToArray());
 
-    public static HeavyRanker FromCatalog(ModelCatalog catalog) =>
-        new(RankingHeads.Names.Select(h => catalog.Active(ModelName, h)).ToArray());
+    public static HeavyRanker FromCatalog(ModelCatalog catalog) => new(catalog.ActiveHeads(ModelName, RankingHeads.Names));
 
     /// <summary>Each head's probability for one feature vector, into <paramref name="probabilities"/> (in <see cref="RankingHead"/> order).</summary>
-    public void Predict(ReadOnlySpan<double> features, Span<double> probabilities)
-    {
-        for (var i = 0; i < RankingHeads.Count; i++)
-        {
-            probabilities[i] = Heads[i].Evaluate(features);
-        }
-    }
+    /// <remarks>Each feature is transformed once for all heads that agree on its transform (<see cref="CompiledHeads"/>).</remarks>
+    public void Predict(ReadOnlySpan<double> features, Span<double> probabilities) => _all.Evaluate(features, probabilities);
 }

@@ -33,9 +33,10 @@ public static class HeavyRankerFeatures
         x[3] = c.Author?.Tweepcred is { } tweepcred ? tweepcred / 100.0 : 0;
         x[19] = c.SocialProof.Count;
         x[20] = c.Author?.EngagementsReceived ?? 0;
-        foreach (var user in c.SocialProof)
+        var proof = c.SocialProof;
+        for (var i = 0; i < proof.Count; i++) // indexed: foreach over the interface would allocate an enumerator
         {
-            x[22] = Math.Max(x[22], viewer.RealGraph(user));
+            x[22] = Math.Max(x[22], viewer.RealGraph(proof[i]));
         }
 
         if (c.Post is not { } post)
@@ -45,7 +46,7 @@ public static class HeavyRankerFeatures
 
         var info = post.Info;
         var e = post.Engagements;
-        x[2] = viewer.InterestedIn.IsEmpty || post.Embedding.IsEmpty ? 0 : viewer.InterestedIn.Cosine(post.Embedding);
+        x[2] = viewer.InterestedIn.IsEmpty || post.Embedding.IsEmpty ? 0 : viewer.InterestedIn.CosineCached(post.Embedding);
         x[5] = info.HasMedia ? 1 : 0;
         x[6] = info.LinkCount > 0 ? 1 : 0;
         x[7] = info.IsReply ? 1 : 0;

@@ -10,9 +10,12 @@ public static class WeightedScore
 {
     public const double Epsilon = 0.001;
 
-    public static double Compute(ReadOnlySpan<double> probabilities, IReadOnlyList<double> weights)
+    public static double Compute(ReadOnlySpan<double> probabilities, IReadOnlyList<double> weights) =>
+        Compute(probabilities, weights as double[] ?? weights.ToArray());
+
+    public static double Compute(ReadOnlySpan<double> probabilities, ReadOnlySpan<double> weights)
     {
-        if (probabilities.Length != RankingHeads.Count || weights.Count != RankingHeads.Count)
+        if (probabilities.Length != RankingHeads.Count || weights.Length != RankingHeads.Count)
         {
             throw new ArgumentException($"expected {RankingHeads.Count} probabilities and weights");
         }

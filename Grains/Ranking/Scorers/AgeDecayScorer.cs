@@ -12,7 +12,7 @@ public sealed class AgeDecayScorer(double halfLifeMinutes, double slope, double 
 {
     public ScorerId Id { get; } = new("AgeDecay");
 
-    public void Factors(RankingQuery query, IReadOnlyList<Candidate> candidates, Span<double> factors)
+    public void Factors(RankingQuery query, IReadOnlyList<Candidate> candidates, ReadOnlySpan<double> modelScores, Span<double> factors)
     {
         for (var i = 0; i < candidates.Count; i++)
         {

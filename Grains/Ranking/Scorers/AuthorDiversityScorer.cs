@@ -12,25 +12,32 @@ public sealed class AuthorDiversityScorer(double decay, double floor) : IRescore
 {
     public ScorerId Id { get; } = new("AuthorDiversity");
 
-    public void Factors(RankingQuery query, IReadOnlyList<Candidate> candidates, Span<double> factors)
+    public void Factors(RankingQuery query, IReadOnlyList<Candidate> candidates, ReadOnlySpan<double> modelScores, Span<double> factors)
     {
-        var order = new int[candidates.Count];
+        var order = new Key[candidates.Count];
         for (var i = 0; i < order.Length; i++)
         {
-            order[i] = i;
+            order[i] = new Key(candidates[i].KnownAuthorId, modelScores[i], candidates[i].PostId, i);
         }
 
-        // Best model score first; equal scores by post id, so the discount does not depend on input order.
-        Array.Sort(order, (a, b) => candidates[b].ModelScore.CompareTo(candidates[a].ModelScore) is var byScore and not 0
-            ? byScore
-            : candidates[a].PostId.CompareTo(candidates[b].PostId));
-        var seen = new Dictionary<long, int>();
-        foreach (var i in order)
+        // By author, then best model score first; equal scores by post id, so the discount does not depend on input
+        // order. k is then the place within the author's run.
+        Array.Sort(order);
+        for (int i = 0, k = 0; i < order.Length; i++)
         {
-            var author = candidates[i].KnownAuthorId;
-            var k = seen.GetValueOrDefault(author);
-            seen[author] = k + 1;
-            factors[i] = DiversityDiscount.Multiplier(k, decay, floor);
+            k = i > 0 && order[i].Author == order[i - 1].Author ? k + 1 : 0;
+            factors[order[i].Index] = DiversityDiscount.Multiplier(k, decay, floor);
+        }
+    }
+
+    private readonly record struct Key(long Author, double ModelScore, long PostId, int Index) : IComparable<Key>
+    {
+        public int CompareTo(Key other)
+        {
+            var c = Author.CompareTo(other.Author);
+            c = c != 0 ? c : other.ModelScore.CompareTo(ModelScore);
+            c = c != 0 ? c : PostId.CompareTo(other.PostId);
+            return c != 0 ? c : Index.CompareTo(other.Index);
         }
     }
 }

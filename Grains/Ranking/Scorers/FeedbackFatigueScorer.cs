@@ -13,7 +13,7 @@ public sealed class FeedbackFatigueScorer(TimeSpan window) : IRescorer
 {
     public ScorerId Id { get; } = new("FeedbackFatigue");
 
-    public void Factors(RankingQuery query, IReadOnlyList<Candidate> candidates, Span<double> factors)
+    public void Factors(RankingQuery query, IReadOnlyList<Candidate> candidates, ReadOnlySpan<double> modelScores, Span<double> factors)
     {
         var fatigue = query.Viewer.Fatigue;
         if (fatigue.Count == 0)

@@ -10,24 +10,38 @@ namespace Recsys.Grains.Ranking.Scorers;
 /// </summary>
 public sealed class HeavyRankerScorer(HeavyRanker model, IReadOnlyList<double> headWeights) : IScorer
 {
+    private readonly double[] _weights = headWeights.ToArray();
+
     public ScorerId Id { get; } = new("HeavyRanker");
 
     public HeavyRanker Model => model;
 
     public IReadOnlyList<Candidate> Score(RankingQuery query, IReadOnlyList<Candidate> candidates)
     {
-        Span<double> x = stackalloc double[HeavyRankerFeatures.Count];
-        Span<double> heads = stackalloc double[RankingHeads.Count];
+        var scores = ModelScores(query, candidates);
         var scored = new Candidate[candidates.Count];
         for (var i = 0; i < scored.Length; i++)
         {
-            HeavyRankerFeatures.Extract(candidates[i], query.Viewer, query.Now, x);
-            model.Predict(x, heads);
-            var score = WeightedScore.Compute(heads, headWeights);
-            scored[i] = candidates[i] with { ModelScore = score, Score = score, Factors = [] };
+            scored[i] = candidates[i] with { ModelScore = scores[i], Score = scores[i], Factors = [] };
         }
 
         return scored;
+    }
+
+    /// <summary>Each candidate's model score, in order, without copying the candidates (the heuristics set it on them).</summary>
+    public double[] ModelScores(RankingQuery query, IReadOnlyList<Candidate> candidates)
+    {
+        Span<double> x = stackalloc double[HeavyRankerFeatures.Count];
+        Span<double> heads = stackalloc double[RankingHeads.Count];
+        var scores = new double[candidates.Count];
+        for (var i = 0; i < scores.Length; i++)
+        {
+            HeavyRankerFeatures.Extract(candidates[i], query.Viewer, query.Now, x);
+            model.Predict(x, heads);
+            scores[i] = WeightedScore.Compute(heads, _weights);
+        }
+
+        return scores;
     }
 
     /// <summary>The features and head probabilities a candidate was scored with, for its explanation (same query, same result).</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Recsys.Grains.Interfaces.Timeline;
 using Recsys.Grains.Ranking.Candidates;
 using Recsys.Grains.Ranking.Identifiers;
@@ -17,40 +18,68 @@ public sealed class HeuristicScorer(IReadOnlyList<IRescorer> rescorers) : IScore
 
     public IReadOnlyList<Candidate> Score(RankingQuery query, IReadOnlyList<Candidate> candidates)
     {
-        var n = candidates.Count;
-        var factors = new double[rescorers.Count * n];
-        for (var r = 0; r < rescorers.Count; r++)
+        var modelScores = new double[candidates.Count];
+        for (var i = 0; i < modelScores.Length; i++)
         {
-            var span = factors.AsSpan(r * n, n);
-            span.Fill(1.0);
-            rescorers[r].Factors(query, candidates, span);
+            modelScores[i] = candidates[i].ModelScore;
         }
 
-        var scored = new Candidate[n];
-        for (var i = 0; i < n; i++)
+        return Score(query, candidates, modelScores);
+    }
+
+    /// <summary>
+    /// Sets each candidate's model score to <paramref name="modelScores"/>[i] and its score to that times every
+    /// factor, in one copy per candidate (the heavy ranker's scores need not be copied onto the candidates first).
+    /// </summary>
+    public IReadOnlyList<Candidate> Score(RankingQuery query, IReadOnlyList<Candidate> candidates, ReadOnlySpan<double> modelScores)
+    {
+        if (modelScores.Length != candidates.Count)
         {
-            var c = candidates[i];
-            var score = c.ModelScore;
-            var count = 0;
+            throw new ArgumentException($"expected {candidates.Count} model scores, got {modelScores.Length}", nameof(modelScores));
+        }
+
+        var n = candidates.Count;
+        var factors = ArrayPool<double>.Shared.Rent(rescorers.Count * n);
+        try
+        {
             for (var r = 0; r < rescorers.Count; r++)
             {
-                count += factors[r * n + i] != 1.0 ? 1 : 0;
+                var span = factors.AsSpan(r * n, n);
+                span.Fill(1.0);
+                rescorers[r].Factors(query, candidates, modelScores, span);
             }
 
-            var applied = count == 0 ? [] : new HeuristicFactor[count];
-            for (int r = 0, k = 0; r < rescorers.Count; r++)
+            // A factor equal to the rescorer's previous one reuses its record (most factors repeat: 0.75, 2, 0.625, ...).
+            var last = new HeuristicFactor?[rescorers.Count];
+            var scored = new Candidate[n];
+            for (var i = 0; i < n; i++)
             {
-                var factor = factors[r * n + i];
-                if (factor != 1.0)
+                var score = modelScores[i];
+                var count = 0;
+                for (var r = 0; r < rescorers.Count; r++)
                 {
-                    score *= factor;
-                    applied[k++] = new HeuristicFactor(rescorers[r].Id.Name, factor);
+                    count += factors[r * n + i] != 1.0 ? 1 : 0;
                 }
+
+                var applied = count == 0 ? [] : new HeuristicFactor[count];
+                for (int r = 0, k = 0; r < rescorers.Count; r++)
+                {
+                    var factor = factors[r * n + i];
+                    if (factor != 1.0)
+                    {
+                        score *= factor;
+                        applied[k++] = last[r] is { } same && BitConverter.DoubleToInt64Bits(same.Factor) == BitConverter.DoubleToInt64Bits(factor) ? same : last[r] = new HeuristicFactor(rescorers[r].Id.Name, factor);
+                    }
+                }
+
+                scored[i] = candidates[i] with { ModelScore = modelScores[i], Score = score, Factors = applied };
             }
 
-            scored[i] = c with { Score = score, Factors = applied };
+            return scored;
         }
-
-        return scored;
+        finally
+        {
+            ArrayPool<double>.Shared.Return(factors);
+        }
     }
 }

@@ -14,15 +14,27 @@ public sealed class LightRankerScorer(LightRanker model) : IScorer
 
     public IReadOnlyList<Candidate> Score(RankingQuery query, IReadOnlyList<Candidate> candidates)
     {
-        var ranker = model;
-        Span<double> x = stackalloc double[LightRankerFeatures.Count];
+        var scores = Scores(query, candidates);
         var scored = new Candidate[candidates.Count];
         for (var i = 0; i < scored.Length; i++)
         {
-            LightRankerFeatures.Extract(candidates[i], query.Now, x);
-            scored[i] = candidates[i] with { LightScore = ranker.Predict(x) };
+            scored[i] = candidates[i] with { LightScore = scores[i] };
         }
 
         return scored;
+    }
+
+    /// <summary>Each candidate's light score, in order, without copying the candidates (hydration sets them, in its one copy).</summary>
+    public double[] Scores(RankingQuery query, IReadOnlyList<Candidate> candidates)
+    {
+        Span<double> x = stackalloc double[LightRankerFeatures.Count];
+        var scores = new double[candidates.Count];
+        for (var i = 0; i < scores.Length; i++)
+        {
+            LightRankerFeatures.Extract(candidates[i], query.Now, x);
+            scores[i] = model.Predict(x);
+        }
+
+        return scores;
     }
 }

@@ -8,7 +8,7 @@ public sealed class OutOfNetworkScaleScorer(double factor) : IRescorer
 {
     public ScorerId Id { get; } = new("OutOfNetworkScale");
 
-    public void Factors(RankingQuery query, IReadOnlyList<Candidate> candidates, Span<double> factors)
+    public void Factors(RankingQuery query, IReadOnlyList<Candidate> candidates, ReadOnlySpan<double> modelScores, Span<double> factors)
     {
         for (var i = 0; i < candidates.Count; i++)
         {

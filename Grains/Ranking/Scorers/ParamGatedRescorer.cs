@@ -8,11 +8,11 @@ public sealed class ParamGatedRescorer(IRescorer inner, Func<bool> enabled) : IR
 {
     public ScorerId Id => inner.Id;
 
-    public void Factors(RankingQuery query, IReadOnlyList<Candidate> candidates, Span<double> factors)
+    public void Factors(RankingQuery query, IReadOnlyList<Candidate> candidates, ReadOnlySpan<double> modelScores, Span<double> factors)
     {
         if (enabled())
         {
-            inner.Factors(query, candidates, factors);
+            inner.Factors(query, candidates, modelScores, factors);
         }
     }
 }

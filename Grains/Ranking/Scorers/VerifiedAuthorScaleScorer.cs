@@ -11,7 +11,7 @@ public sealed class VerifiedAuthorScaleScorer(double inNetworkFactor, double out
 {
     public ScorerId Id { get; } = new("VerifiedAuthorScale");
 
-    public void Factors(RankingQuery query, IReadOnlyList<Candidate> candidates, Span<double> factors)
+    public void Factors(RankingQuery query, IReadOnlyList<Candidate> candidates, ReadOnlySpan<double> modelScores, Span<double> factors)
     {
         for (var i = 0; i < candidates.Count; i++)
         {

@@ -16,7 +16,7 @@ public sealed class DropDuplicateCandidatesSelector : ISelector
 
     public FilterResult Select(RankingQuery query, IReadOnlyList<Candidate> candidates)
     {
-        var seen = new HashSet<(long, bool)>();
+        var seen = new HashSet<(long, bool)>(candidates.Count);
         return FilterResult.Partition(candidates, c => seen.Add((c.PostId, c.IsRepost)));
     }
 }

@@ -16,7 +16,7 @@ public sealed class KeepBestOutOfNetworkPerAuthorSelector : ISelector
 
     public FilterResult Select(RankingQuery query, IReadOnlyList<Candidate> candidates)
     {
-        var best = new Dictionary<long, Candidate>();
+        var best = new Dictionary<long, Candidate>(candidates.Count);
         foreach (var c in candidates)
         {
             if (!c.InNetwork && (!best.TryGetValue(c.KnownAuthorId, out var current) || c.Score > current.Score

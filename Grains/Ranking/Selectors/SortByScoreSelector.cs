@@ -11,6 +11,32 @@ public sealed class SortByScoreSelector : ISelector
 
     public SelectorId Id { get; } = new("SortByScore");
 
-    public FilterResult Select(RankingQuery query, IReadOnlyList<Candidate> candidates) =>
-        new(candidates.OrderByDescending(c => c.Score).ThenByDescending(c => c.PostId).ToArray(), []);
+    public FilterResult Select(RankingQuery query, IReadOnlyList<Candidate> candidates)
+    {
+        var keys = new Key[candidates.Count];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = new Key(candidates[i].Score, candidates[i].PostId, i);
+        }
+
+        Array.Sort(keys);
+        var sorted = new Candidate[keys.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            sorted[i] = candidates[keys[i].Index];
+        }
+
+        return new FilterResult(sorted, []);
+    }
+
+    // Score, then post id, both descending; then input order (a stable sort).
+    private readonly record struct Key(double Score, long PostId, int Index) : IComparable<Key>
+    {
+        public int CompareTo(Key other)
+        {
+            var c = other.Score.CompareTo(Score);
+            c = c != 0 ? c : other.PostId.CompareTo(PostId);
+            return c != 0 ? c : Index.CompareTo(other.Index);
+        }
+    }
 }

@@ -24,10 +24,15 @@ public sealed class InNetworkCandidateSource(IGrainFactory grains) : ICandidateS
         var window = LongerWindow.Contains(query.Viewer.State) ? query.Params.InNetworkLightUserWindow : query.Params.InNetworkWindow;
         var found = await grains.GetGrain<IUserGrain>(query.ViewerId).GetInNetworkCandidates(query.Now - window, query.Params.InNetworkMaxCandidates);
         var candidates = new Candidate[found.Entries.Count];
+        var signalsOf = new Dictionary<long, SourceSignals>(); // one per followee: they depend on the author alone
         for (var i = 0; i < candidates.Length; i++)
         {
             var e = found.Entries[i];
-            var signals = new SourceSignals(EngagementCounts.Zero, query.Viewer.RealGraph(e.AuthorId), 0, 0);
+            if (!signalsOf.TryGetValue(e.AuthorId, out var signals))
+            {
+                signalsOf[e.AuthorId] = signals = new SourceSignals(EngagementCounts.Zero, query.Viewer.RealGraph(e.AuthorId), 0, 0);
+            }
+
             candidates[i] = e.RepostOfId is { } original
                 ? new Candidate
                 {

@@ -25,7 +25,7 @@ public sealed class SocialGraphCandidateSource : ICandidateSource
             .Select(p => new Candidate
             {
                 PostId = p.PostId, AuthorId = p.AuthorId, Source = SourceId, InNetwork = false, CreatedAt = p.LatestAt,
-                SocialProof = p.Proof.ToArray(), Signals = new SourceSignals(p.Counts, p.BestRealGraph, 0, p.Weight),
+                SocialProof = p.Proof, Signals = new SourceSignals(p.Counts, p.BestRealGraph, 0, p.Weight),
             })
             .ToArray();
     }

@@ -1,5 +1,4 @@
 using Recsys.Grains.Interfaces.Timeline;
-using Recsys.Grains.Ranking.Candidates;
 using Recsys.Grains.Ranking.Identifiers;
 using Recsys.Runtime;
 
@@ -14,18 +13,43 @@ public sealed class AuthorHydrator(IGrainFactory grains, HydrationCaches caches)
 {
     public HydratorId Id { get; } = new("Author");
 
-    public async Task<IReadOnlyList<Candidate>> HydrateAsync(TimelineQuery query, IReadOnlyList<Candidate> candidates, CancellationToken cancellation)
+    public async Task HydrateAsync(TimelineQuery query, HydrationDraft draft, CancellationToken cancellation)
     {
-        var authors = candidates.Select(c => c.KnownAuthorId).Where(a => a != 0).Distinct().ToArray();
+        var authors = DistinctAuthors(draft);
         var (facts, calls) = await CachedCalls.GetAsync(authors, caches.Authors, query.Params,
             a => grains.GetGrain<IUserRankingGrain>(a).GetAuthorFacts(0), cancellation);
         query.CountCalls(calls);
-        return Attach(candidates, ByAuthor(authors, facts));
+        Attach(draft, ByAuthor(authors, facts));
     }
 
-    /// <summary>Attaches authors' facts to candidates (pure; also used to replay captured facts).</summary>
-    public static IReadOnlyList<Candidate> Attach(IReadOnlyList<Candidate> candidates, IReadOnlyDictionary<long, AuthorFacts> authors) =>
-        candidates.Select(c => authors.TryGetValue(c.KnownAuthorId, out var f) ? c with { Author = f } : c).ToArray();
+    /// <summary>The draft's known authors, each once, in order of first appearance.</summary>
+    public static long[] DistinctAuthors(HydrationDraft draft)
+    {
+        var seen = new HashSet<long>(draft.Count);
+        var authors = new List<long>(draft.Count);
+        for (var i = 0; i < draft.Count; i++)
+        {
+            var author = draft.KnownAuthorId(i);
+            if (author != 0 && seen.Add(author))
+            {
+                authors.Add(author);
+            }
+        }
+
+        return authors.ToArray();
+    }
+
+    /// <summary>Attaches authors' facts to the draft's candidates (pure; also used to replay captured facts).</summary>
+    public static void Attach(HydrationDraft draft, IReadOnlyDictionary<long, AuthorFacts> authors)
+    {
+        for (var i = 0; i < draft.Count; i++)
+        {
+            if (authors.TryGetValue(draft.KnownAuthorId(i), out var facts))
+            {
+                draft.SetAuthor(i, facts);
+            }
+        }
+    }
 
     public static Dictionary<long, AuthorFacts> ByAuthor(IReadOnlyList<long> authors, AuthorFacts?[] facts)
     {

@@ -1,5 +1,4 @@
 using Recsys.Grains.Interfaces.Timeline;
-using Recsys.Grains.Ranking.Candidates;
 using Recsys.Grains.Ranking.Identifiers;
 using Recsys.Runtime;
 
@@ -14,12 +13,12 @@ public sealed class AuthorRelationHydrator(IGrainFactory grains) : ICandidateHyd
 {
     public HydratorId Id { get; } = new("AuthorRelation");
 
-    public async Task<IReadOnlyList<Candidate>> HydrateAsync(TimelineQuery query, IReadOnlyList<Candidate> candidates, CancellationToken cancellation)
+    public async Task HydrateAsync(TimelineQuery query, HydrationDraft draft, CancellationToken cancellation)
     {
-        var authors = candidates.Select(c => c.KnownAuthorId).Where(a => a != 0).Distinct().ToArray();
+        var authors = AuthorHydrator.DistinctAuthors(draft);
         var facts = await Batches.SelectAsync(authors, query.Params.HydrationBatchSize, query.Params.HydrationBatchesInFlight,
             a => grains.GetGrain<IUserRankingGrain>(a).GetAuthorFacts(query.ViewerId), cancellation);
         query.CountCalls(authors.Length);
-        return AuthorHydrator.Attach(candidates, AuthorHydrator.ByAuthor(authors, facts));
+        AuthorHydrator.Attach(draft, AuthorHydrator.ByAuthor(authors, facts));
     }
 }

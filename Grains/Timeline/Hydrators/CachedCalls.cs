@@ -8,9 +8,10 @@ public static class CachedCalls
     {
         var results = new TValue?[keys.Count];
         var missing = new List<int>();
+        var now = cache.NowTicks; // one clock read for the batch
         for (var i = 0; i < keys.Count; i++)
         {
-            if (cache.TryGet(keys[i], out var hit))
+            if (cache.TryGet(keys[i], now, out var hit))
             {
                 results[i] = hit;
             }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Recsys.Grains.Interfaces.Timeline;
 using Recsys.Grains.Interfaces.Users;
 using Recsys.Runtime;
@@ -15,14 +16,20 @@ public sealed class FolloweeEngagementsHydrator(IGrainFactory grains, HydrationC
     public async Task<FolloweeEngagements> ReadAsync(TimelineQuery query)
     {
         var p = query.Params;
-        var seeds = query.Raw.Context.Follows.OrderByDescending(f => f.Weight).ThenBy(f => f.UserId).Take(p.SocialGraphMaxSeeds).ToArray();
+        var seeds = Strongest(query.Raw.Context.Follows, p.SocialGraphMaxSeeds);
         if (seeds.Length == 0)
         {
             return FolloweeEngagements.Empty;
         }
 
         var since = query.Now - p.SocialGraphWindow;
-        var (recent, calls) = await CachedCalls.GetAsync(seeds.Select(s => s.UserId).ToArray(), caches.Engagements, p,
+        var ids = new long[seeds.Length];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            ids[i] = seeds[i].UserId;
+        }
+
+        var (recent, calls) = await CachedCalls.GetAsync(ids, caches.Engagements, p,
             seed => grains.GetGrain<IUserRankingGrain>(seed).GetRecentPostEngagements(since, p.SocialGraphEdgesPerSeed), CancellationToken.None);
         query.CountCalls(calls);
         var posts = new Dictionary<long, EngagedPost>();
@@ -30,22 +37,35 @@ public sealed class FolloweeEngagementsHydrator(IGrainFactory grains, HydrationC
         {
             var seed = seeds[i];
             var weight = RealGraphScale.ToTimelineWeight(seed.Weight);
-            foreach (var e in recent[i] ?? [])
+            var engagements = recent[i] ?? [];
+            for (var k = 0; k < engagements.Count; k++) // indexed: no enumerator per seed
             {
+                var e = engagements[k];
                 if (e.PostId is not { } postId || e.SubjectId is not { } author || e.Time < since || !FolloweeEngagements.Counts(e.Action))
                 {
                     continue;
                 }
 
-                if (!posts.TryGetValue(postId, out var post))
-                {
-                    posts[postId] = post = new EngagedPost(postId, author);
-                }
-
+                ref var post = ref CollectionsMarshal.GetValueRefOrAddDefault(posts, postId, out _);
+                post ??= new EngagedPost(postId, author);
                 post.Add(seed.UserId, weight, seed.Weight, e.Action, e.Time);
             }
         }
 
         return new FolloweeEngagements(posts);
+    }
+
+    /// <summary>The <paramref name="count"/> followees with the highest RealGraph weight, ties by lower id.</summary>
+    public static FollowEdge[] Strongest(IReadOnlyList<FollowEdge> follows, int count)
+    {
+        var sorted = new FollowEdge[follows.Count];
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            sorted[i] = follows[i];
+        }
+
+        // Weight descending, then id; equal pairs keep their order as LINQ's stable sort did (same weight and id: same seed either way).
+        Array.Sort(sorted, static (a, b) => b.Weight.CompareTo(a.Weight) is var byWeight and not 0 ? byWeight : a.UserId.CompareTo(b.UserId));
+        return sorted.Length <= count ? sorted : sorted[..Math.Max(0, count)];
     }
 }

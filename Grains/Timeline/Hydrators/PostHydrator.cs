@@ -16,37 +16,34 @@ public sealed class PostHydrator(IGrainFactory grains, HydrationCaches caches) :
 {
     public HydratorId Id { get; } = new("Post");
 
-    public async Task<IReadOnlyList<Candidate>> HydrateAsync(TimelineQuery query, IReadOnlyList<Candidate> candidates, CancellationToken cancellation)
+    public async Task HydrateAsync(TimelineQuery query, HydrationDraft draft, CancellationToken cancellation)
     {
-        var ids = new long[candidates.Count];
+        var ids = new long[draft.Count];
         for (var i = 0; i < ids.Length; i++)
         {
-            ids[i] = candidates[i].PostId;
+            ids[i] = draft.PostId(i);
         }
 
         var (facts, calls) = await CachedCalls.GetAsync(ids, caches.Posts, query.Params,
             async id => ToFacts(await grains.GetGrain<IPostRankingGrain>(id).GetRankingFacts()), cancellation);
         query.CountCalls(calls);
-        var hydrated = new Candidate[candidates.Count];
-        for (var i = 0; i < hydrated.Length; i++)
+        for (var i = 0; i < ids.Length; i++)
         {
-            hydrated[i] = Attach(query.Viewer, candidates[i], facts[i]);
+            Attach(query.Viewer, draft, i, facts[i]);
         }
-
-        return hydrated;
     }
 
     /// <summary>Attaches a post's facts to its candidate (pure; also used to replay captured facts).</summary>
-    public static Candidate Attach(Viewer viewer, Candidate c, PostFacts? post)
+    public static void Attach(Viewer viewer, HydrationDraft draft, int i, PostFacts? post)
     {
         if (post is null)
         {
-            return c;
+            return;
         }
 
         var author = post.Info.AuthorId;
-        var inNetwork = c.InNetwork || viewer.IsFollowing(author) || (c.ReposterId is { } r && viewer.IsFollowing(r));
-        return c with { AuthorId = author, InNetwork = inNetwork, ReplyToId = post.Info.ReplyToId, HasMedia = post.Info.HasMedia, Post = post };
+        var inNetwork = draft.InNetwork(i) || viewer.IsFollowing(author) || (draft.Original(i).ReposterId is { } r && viewer.IsFollowing(r));
+        draft.SetPost(i, post, inNetwork);
     }
 
     /// <summary>The grain's answer as ranking reads it (converted once, then cached).</summary>

@@ -14,9 +14,15 @@ public sealed class TtlCache<TKey, TValue>(TimeProvider time, Func<TimeSpan> ttl
     private int _count;
     private int _trimming;
 
-    public bool TryGet(TKey key, out TValue value)
+    /// <summary>The clock the entries expire by, in ticks: read once, then passed to <see cref="TryGet(TKey, long, out TValue)"/> for a batch of lookups.</summary>
+    public long NowTicks => time.GetUtcNow().UtcTicks;
+
+    public bool TryGet(TKey key, out TValue value) => TryGet(key, NowTicks, out value);
+
+    /// <summary>A lookup as of <paramref name="nowTicks"/> (<see cref="NowTicks"/> read once for many lookups).</summary>
+    public bool TryGet(TKey key, long nowTicks, out TValue value)
     {
-        if (_entries.TryGetValue(key, out var entry) && entry.ExpiresAt > time.GetUtcNow().UtcTicks)
+        if (_entries.TryGetValue(key, out var entry) && entry.ExpiresAt > nowTicks)
         {
             value = entry.Value;
             return true;
