@@ -43,7 +43,7 @@ public sealed partial class ForYouPipeline(ForYouComponents components, TimeProv
         var stats = new PipelineStats();
         var found = await FetchAsync(config, query, stats, cancellation);
         var screened = ForYouStages.Screen(config, query.Ranking, found, stats);
-        var (reused, fresh) = SplitCached(query.Cached, screened);
+        var (reused, fresh) = SplitCached(query.CachedByPost, screened);
         var (shortlist, lightScores) = ForYouStages.Shortlist(config, query.Ranking, fresh, stats);
         var hydrated = await HydrateAsync(config.Hydrators, query, shortlist, lightScores, cancellation);
         stats.Hydrated = hydrated.Count;
@@ -55,23 +55,18 @@ public sealed partial class ForYouPipeline(ForYouComponents components, TimeProv
     }
 
     // After de-duplication a cached post is its cached copy (the cached source is declared first).
-    private static (IReadOnlyList<Candidate> Reused, IReadOnlyList<Candidate> Fresh) SplitCached(IReadOnlyList<CachedCandidate> cached, IReadOnlyList<Candidate> screened)
+    private static (IReadOnlyList<Candidate> Reused, IReadOnlyList<Candidate> Fresh) SplitCached(IReadOnlyDictionary<long, CachedCandidate> cached,
+        IReadOnlyList<Candidate> screened)
     {
         if (cached.Count == 0)
         {
             return ([], screened);
         }
 
-        var ids = new HashSet<long>(cached.Count);
-        foreach (var entry in cached)
-        {
-            ids.Add(entry.Candidate.PostId);
-        }
-
         var (reused, fresh) = (new List<Candidate>(cached.Count), new List<Candidate>(screened.Count));
         foreach (var candidate in screened)
         {
-            (ids.Contains(candidate.PostId) ? reused : fresh).Add(candidate);
+            (cached.ContainsKey(candidate.PostId) ? reused : fresh).Add(candidate);
         }
 
         return (reused, fresh);

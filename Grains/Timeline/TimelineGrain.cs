@@ -68,7 +68,7 @@ public sealed partial class TimelineGrain(
             // hydration answers continue where they arrive instead of each queueing for this one activation.
             var run = await Task.Run(() => pipeline.RunAsync(config, query, CancellationToken.None));
             (list, stats) = (run.Ranked, run.Stats);
-            var reused = cached.ToDictionary(c => c.Candidate.PostId);
+            var reused = query.CachedByPost;
             if (caching && (run.Stats.Hydrated > 0 || run.Scored.Count != cached.Count))
             {
                 // Nothing scored afresh and nothing dropped: the cache already holds exactly these (the signs, which

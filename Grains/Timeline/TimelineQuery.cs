@@ -13,6 +13,7 @@ public sealed class TimelineQuery
 {
     private readonly Lazy<Task<FolloweeEngagements>> _followeeEngagements;
     private readonly Dictionary<CandidateSourceId, int> _unseenCached = [];
+    private readonly Dictionary<long, CachedCandidate> _cachedByPost = [];
     private readonly IReadOnlyList<CachedCandidate> _cached = [];
     private int _calls;
 
@@ -53,6 +54,7 @@ public sealed class TimelineQuery
             _cached = value;
             foreach (var entry in value)
             {
+                _cachedByPost[entry.Candidate.PostId] = entry;
                 if (!Viewer.Impressions.Contains(entry.Candidate.PostId))
                 {
                     _unseenCached[entry.Candidate.Source] = _unseenCached.GetValueOrDefault(entry.Candidate.Source) + 1;
@@ -60,6 +62,9 @@ public sealed class TimelineQuery
             }
         }
     }
+
+    /// <summary><see cref="Cached"/> by post id (built once per request).</summary>
+    public IReadOnlyDictionary<long, CachedCandidate> CachedByPost => _cachedByPost;
 
     /// <summary>How many of <see cref="Cached"/> the source found and the viewer has not seen (counted once per request).</summary>
     public int UnseenCached(CandidateSourceId source) => _unseenCached.GetValueOrDefault(source);
