@@ -58,7 +58,7 @@ public sealed class PostgresBulkTarget(string connectionString) : BulkTarget, IA
         {
             if ((long)(await max.ExecuteScalarAsync(cancellationToken))! != export.BaseSequence)
             {
-                throw new BulkLoadConflictException($"{Description}: events were appended while bulk loading; nothing was written");
+                throw new BulkLoadConflictException($"{Description}: events were appended to this database's log (by a silo of any service: they share its sequence) while bulk loading; nothing of this chunk was written");
             }
         }
 

@@ -52,7 +52,7 @@ public sealed class SqliteBulkTarget(string filePath) : BulkTarget
         {
             if ((long)(await max.ExecuteScalarAsync(cancellationToken))! != export.BaseSequence)
             {
-                throw new BulkLoadConflictException($"{Description}: events were appended while bulk loading; nothing was written");
+                throw new BulkLoadConflictException($"{Description}: events were appended to this database's log while bulk loading; nothing of this chunk was written");
             }
         }
 

@@ -46,7 +46,9 @@ public sealed class BulkLoadEqualityTests
     [InlineData(4)]
     public async Task ABulkLoadIntoPostgresEqualsALoadThroughTheApi(int itemsPerTransaction)
     {
-        var connectionString = PostgresTestDatabase.GetConnectionStringOrSkip();
+        // Its own database: sequences are shared by every service in one, and tests running alongside append.
+        await using var database = await PrivatePostgresDatabase.CreateOrSkipAsync();
+        var connectionString = database.ConnectionString;
         var (apiService, bulkService) = ("api-" + Guid.NewGuid().ToString("N")[..12], "bulk-" + Guid.NewGuid().ToString("N")[..12]);
         var plan = Plan();
 
