@@ -144,7 +144,9 @@ public sealed class ForYouPipelineConfig
     private static CandidateSourceStep Source(ForYouParams p, ICandidateSource source) =>
         new(new ParamGatedCandidateSource(source, q => q.IsEnabled(source.Id.Scope)), p.TimeoutOf(source.Id.Name), FailOpen: true);
 
-    private static ICandidateSource UnlessCached(ICandidateSource source) => new GatedCandidateSource(source, new MinCachedCandidatesGate(source.Id));
+    // A source that runs starts the followee-engagement read beside it (the social-proof hydrator uses it on what it finds).
+    private static ICandidateSource UnlessCached(ICandidateSource source) =>
+        new GatedCandidateSource(new FolloweeEngagementsReadingCandidateSource(source), new MinCachedCandidatesGate(source.Id));
 
     private static IReadOnlyList<IFilter> Switch(ForYouParams p, IReadOnlyList<IFilter> filters) =>
         filters.Select(f => (IFilter)new ParamGatedFilter(f, () => p.IsEnabled(f.Id.Scope))).ToArray();

@@ -36,9 +36,14 @@ public static class ForYouStages
         IReadOnlyList<Candidate> found, PipelineStats stats) =>
         Shortlist(config, query, Screen(config, query, found, stats), stats);
 
-    /// <summary>Step 3: duplicates across sources and the global filters, on every candidate (cached ones too).</summary>
-    public static IReadOnlyList<Candidate> Screen(ForYouPipelineConfig config, RankingQuery query, IReadOnlyList<Candidate> found, PipelineStats stats) =>
-        Filter(config.GlobalFilters, query, Select(config.PostCandidateSelector, query, found, stats), stats);
+    /// <summary>
+    /// Step 3: duplicates across sources and the global filters, on every candidate (cached ones too). With
+    /// <paramref name="distinct"/> (the candidates are the cache's alone, one per post by construction) the
+    /// duplicate check is skipped: it would remove nothing.
+    /// </summary>
+    public static IReadOnlyList<Candidate> Screen(ForYouPipelineConfig config, RankingQuery query, IReadOnlyList<Candidate> found, PipelineStats stats,
+        bool distinct = false) =>
+        Filter(config.GlobalFilters, query, distinct ? found : Select(config.PostCandidateSelector, query, found, stats), stats);
 
     /// <summary>
     /// Step 4, for the candidates the heavy ranker will score: light ranking and the per-source limit. With the

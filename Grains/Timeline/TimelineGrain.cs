@@ -61,7 +61,7 @@ public sealed partial class TimelineGrain(
             var served = cursor is null ? new HashSet<long>() : state.State.Served.ToHashSet();
             var config = ForYouPipelineConfig.Create(p, pipeline.Components);
             var caching = p.IsEnabled(CachedScoredCandidateSource.Instance.Id.Scope);
-            var cached = caching ? _scored.Live(now, p.CachedScoredTtl, config.HeavyModel) : [];
+            var cached = caching ? _scored.Live(now, p.CachedScoredTtl, config.HeavyModel) : CachedCandidateSet.Empty;
             var query = pipeline.CreateQuery(viewer, p, now, lastRequest, served, isPaging: cursor is not null, cached);
 
             // The pipeline reads no grain state: run it off this activation's turn queue, so that the thousands of
