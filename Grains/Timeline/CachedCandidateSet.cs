@@ -1,5 +1,6 @@
 using System.Collections;
 using Recsys.Grains.Ranking.Candidates;
+using Recsys.Grains.Ranking.Identifiers;
 
 namespace Recsys.Grains.Timeline;
 
@@ -16,6 +17,7 @@ public sealed class CachedCandidateSet : IReadOnlyList<CachedCandidate>
     private readonly CachedCandidate[] _entries;
     private Candidate[]? _candidates;
     private Dictionary<long, CachedCandidate>? _byPost;
+    private (CandidateSourceId Source, long[] PostIds)[]? _bySource;
 
     public CachedCandidateSet(IEnumerable<CachedCandidate> entries)
     {
@@ -31,6 +33,10 @@ public sealed class CachedCandidateSet : IReadOnlyList<CachedCandidate>
 
     /// <summary>The entries by post id (built on first use; shared, never changed).</summary>
     public IReadOnlyDictionary<long, CachedCandidate> ByPost => _byPost ??= BuildByPost(_entries);
+
+    /// <summary>The posts of the entries per source that found them, in order of first appearance (built on first use).</summary>
+    public IReadOnlyList<(CandidateSourceId Source, long[] PostIds)> BySource =>
+        _bySource ??= _entries.GroupBy(e => e.Candidate.Source).Select(g => (g.Key, g.Select(e => e.Candidate.PostId).ToArray())).ToArray();
 
     /// <summary>The entries <paramref name="live"/> keeps: this snapshot itself when it keeps them all.</summary>
     public CachedCandidateSet Where(Func<CachedCandidate, bool> live)

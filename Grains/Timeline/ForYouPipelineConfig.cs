@@ -38,18 +38,18 @@ public sealed class ForYouPipelineConfig
     public required IReadOnlyList<IFilter> GlobalFilters { get; init; }
 
     /// <summary>4. Light ranking, then the quality limit: the best 500 per source.</summary>
-    public required IScorer LightRanker { get; init; }
+    public required IModelScorer LightRanker { get; init; }
 
-    public required ISelector PerSourceLimit { get; init; }
+    public required IScoreSelector PerSourceLimit { get; init; }
 
     /// <summary>5. Hydration from Post and User grains, in order (posts first: they name the authors).</summary>
     public required IReadOnlyList<ICandidateHydrator> Hydrators { get; init; }
 
     /// <summary>6. The heavy ranker and the weighted score.</summary>
-    public required IScorer HeavyRanker { get; init; }
+    public required IModelScorer HeavyRanker { get; init; }
 
     /// <summary>7. Heuristic re-scoring (algorithm.md 1.6), then the anti-gaming rule on out-of-network authors.</summary>
-    public required IScorer Heuristics { get; init; }
+    public required IModelScoreRescorer Heuristics { get; init; }
 
     public required IReadOnlyList<IFilter> PostScoringFilters { get; init; }
 

@@ -17,11 +17,6 @@ public static class ForYouStages
     public static IReadOnlyList<Candidate> Prepare(ForYouPipelineConfig config, RankingQuery query, IReadOnlyList<Candidate> found, PipelineStats stats)
     {
         var (candidates, lightScores) = PrepareUnscored(config, query, found, stats);
-        if (lightScores is null)
-        {
-            return candidates;
-        }
-
         var scored = new Candidate[candidates.Count];
         for (var i = 0; i < scored.Length; i++)
         {
@@ -32,7 +27,7 @@ public static class ForYouStages
     }
 
     /// <summary>Steps 3-4 as the pipeline runs them when nothing is cached: <see cref="Screen"/>, then <see cref="Shortlist"/>.</summary>
-    public static (IReadOnlyList<Candidate> Candidates, double[]? LightScores) PrepareUnscored(ForYouPipelineConfig config, RankingQuery query,
+    public static (IReadOnlyList<Candidate> Candidates, double[] LightScores) PrepareUnscored(ForYouPipelineConfig config, RankingQuery query,
         IReadOnlyList<Candidate> found, PipelineStats stats) =>
         Shortlist(config, query, Screen(config, query, found, stats), stats);
 
@@ -46,19 +41,14 @@ public static class ForYouStages
         Filter(config.GlobalFilters, query, distinct ? found : Select(config.PostCandidateSelector, query, found, stats), stats);
 
     /// <summary>
-    /// Step 4, for the candidates the heavy ranker will score: light ranking and the per-source limit. With the
-    /// config's standard light ranker and limit, the light scores come beside the kept candidates rather than copied
-    /// onto them (hydration sets them in its one copy); otherwise scored candidates and null.
+    /// Step 4, for the candidates the heavy ranker will score: light ranking and the per-source limit. The light scores
+    /// come beside the kept candidates rather than copied onto them (hydration sets them in its one copy).
     /// </summary>
-    public static (IReadOnlyList<Candidate> Candidates, double[]? LightScores) Shortlist(ForYouPipelineConfig config, RankingQuery query,
+    public static (IReadOnlyList<Candidate> Candidates, double[] LightScores) Shortlist(ForYouPipelineConfig config, RankingQuery query,
         IReadOnlyList<Candidate> screened, PipelineStats stats)
     {
-        if (config.LightRanker is not LightRankerScorer light || config.PerSourceLimit is not KeepTopPerSourceSelector limit)
-        {
-            return (Select(config.PerSourceLimit, query, config.LightRanker.Score(query, screened), stats), null);
-        }
-
-        var scores = light.Scores(query, screened);
+        var limit = config.PerSourceLimit;
+        var scores = config.LightRanker.Scores(query, screened);
         if (limit.Keep(screened, scores) is not { } keep)
         {
             return (screened, scores);
@@ -84,17 +74,12 @@ public static class ForYouStages
 
     /// <summary>
     /// Steps 6-7: the heavy ranker on the hydrated candidates, then the heuristics on them and on the reused ones (which
-    /// keep their cached model score). With the standard scorers each candidate is copied once, not twice.
+    /// keep their cached model score). The model scores come beside the candidates, so each is copied once, not twice.
     /// </summary>
     public static IReadOnlyList<Candidate> Rescore(ForYouPipelineConfig config, RankingQuery query, IReadOnlyList<Candidate> reused, IReadOnlyList<Candidate> hydrated)
     {
-        if (config.HeavyRanker is not HeavyRankerScorer heavy || config.Heuristics is not HeuristicScorer heuristics)
-        {
-            var modelScored = config.HeavyRanker.Score(query, hydrated);
-            return config.Heuristics.Score(query, reused.Count == 0 ? modelScored : [.. reused, .. modelScored]);
-        }
-
-        var fresh = heavy.ModelScores(query, hydrated);
+        var heuristics = config.Heuristics;
+        var fresh = config.HeavyRanker.Scores(query, hydrated);
         if (reused.Count == 0)
         {
             return heuristics.Score(query, hydrated, fresh);

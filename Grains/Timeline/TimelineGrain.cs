@@ -89,7 +89,7 @@ public sealed partial class TimelineGrain(
         session.MarkServed(page);
         RunSideEffects(session, new ServedPage(session.Query with { Now = now }, page, state.State, p, ranking));
         var next = page.Length > 0 ? new ForYouCursor(session.Id, session.Pages).ToString() : null;
-        var items = page.Select(i => ForYouExplainer.ToItem(i, session, request.Explain, fromCache)).ToArray();
+        var items = page.Select(i => ForYouExplainer.ToItem(i, session, ranking, request.Explain, fromCache)).ToArray();
 
         var elapsed = TimeProvider.GetElapsedTime(started);
         if (elapsed > ForYouPipelineConfig.LatencyAlertThreshold)

@@ -52,13 +52,15 @@ public sealed class TimelineQuery
         init
         {
             _cached = value as CachedCandidateSet ?? new CachedCandidateSet(value);
-            for (var i = 0; i < _cached.Count; i++)
+            foreach (var (source, posts) in _cached.BySource)
             {
-                var candidate = _cached[i].Candidate;
-                if (!Viewer.Impressions.Contains(candidate.PostId))
+                var unseen = 0;
+                foreach (var post in posts)
                 {
-                    _unseenCached[candidate.Source] = _unseenCached.GetValueOrDefault(candidate.Source) + 1;
+                    unseen += Viewer.Impressions.Contains(post) ? 0 : 1;
                 }
+
+                _unseenCached[source] = unseen;
             }
         }
     }

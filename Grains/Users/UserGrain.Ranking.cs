@@ -38,10 +38,10 @@ public sealed partial class UserGrain : IUserRankingGrain
     // of each request reads each of its authors). Summed once per change of the aggregate, then decayed by one factor.
     private float ReceivedAffinity(DateTimeOffset now)
     {
-        var (aggregate, spec) = (state.State.Activity.AsAuthor, aggregates.Author);
-        if (_receivedAffinity is not { } kept || !kept.Holds(aggregate, spec))
+        var (aggregate, spec, cursor) = (state.State.Activity.AsAuthor, aggregates.Author, Cursor);
+        if (_receivedAffinity is not { } kept || !kept.Holds(aggregate, spec, cursor))
         {
-            _receivedAffinity = kept = ReceivedAffinitySum.Of(aggregate, spec);
+            _receivedAffinity = kept = ReceivedAffinitySum.Of(aggregate, spec, cursor);
         }
 
         return kept.At(now) ?? EngagementSignals.Affinity(aggregate, spec, now);
@@ -50,84 +50,53 @@ public sealed partial class UserGrain : IUserRankingGrain
     /// <summary>
     /// <see cref="EngagementSignals.Affinity"/> kept between calls: every positive counter decays at the same (the
     /// longest) half-life, so the sum at a later time is the sum at the latest event time times one decay factor
-    /// (2^(-a/h) 2^(-b/h) = 2^(-(a+b)/h)). Knows the counters it summed, so a changed aggregate is summed again.
+    /// (2^(-a/h) 2^(-b/h) = 2^(-(a+b)/h)). Valid while the aggregate holds the same counters and no logged event was
+    /// applied since (every engagement received is applied from the log and marked on the replay cursor, which
+    /// only moves forward: its applied-through sequence grows, or the count applied above it does).
     /// </summary>
-    private sealed class ReceivedAffinitySum
+    private sealed class ReceivedAffinitySum(ActionCounter[] actions, AggregateSpec spec, (long Through, int Above) applied, long latest, double sum)
     {
-        private readonly ActionCounter[] _actions;
-        private readonly AggregateSpec _spec;
-        private readonly (long At, float Value)[] _summed;
-        private readonly long _latest;
-        private readonly double _sum;
-
-        private ReceivedAffinitySum(ActionCounter[] actions, AggregateSpec spec, (long At, float Value)[] summed, long latest, double sum)
+        public static ReceivedAffinitySum Of(RollingAggregate aggregate, AggregateSpec spec, Ingestion.ReplayCursor cursor)
         {
-            (_actions, _spec, _summed, _latest, _sum) = (actions, spec, summed, latest, sum);
-        }
-
-        public static ReceivedAffinitySum Of(RollingAggregate aggregate, AggregateSpec spec)
-        {
-            var actions = aggregate.Actions;
             var longest = spec.HalfLifeTicks.Length - 1;
-            var summed = new (long At, float Value)[actions.Length];
             var latest = long.MinValue;
-            for (var i = 0; i < actions.Length; i++)
+            foreach (var c in aggregate.Actions)
             {
-                var c = actions[i];
-                summed[i] = longest >= 0 && c.Decayed.Length > longest ? (c.DecayedAt, c.Decayed[longest]) : (0, c.Total);
-                latest = EngagementSignals.IsPositive(c.Action) && c.Decayed.Length > 0 ? Math.Max(latest, c.DecayedAt) : latest;
+                latest = longest >= 0 && EngagementSignals.IsPositive(c.Action) && c.Decayed.Length > longest ? Math.Max(latest, c.DecayedAt) : latest;
             }
 
             var sum = 0d;
-            for (var i = 0; longest >= 0 && i < actions.Length; i++)
+            foreach (var c in aggregate.Actions)
             {
-                if (EngagementSignals.IsPositive(actions[i].Action) && actions[i].Decayed.Length > longest)
+                if (longest >= 0 && EngagementSignals.IsPositive(c.Action) && c.Decayed.Length > longest)
                 {
-                    sum += summed[i].Value * spec.DecayFactor(longest, latest - summed[i].At);
+                    sum += c.Decayed[longest] * spec.DecayFactor(longest, latest - c.DecayedAt);
                 }
             }
 
-            return new ReceivedAffinitySum(actions, spec, summed, latest, sum);
+            return new ReceivedAffinitySum(aggregate.Actions, spec, (cursor.AppliedThrough, cursor.PendingCount), latest, sum);
         }
 
-        /// <summary>Whether the aggregate still holds exactly the counters summed (an event adds to them in place).</summary>
-        public bool Holds(RollingAggregate aggregate, AggregateSpec spec)
-        {
-            if (!ReferenceEquals(aggregate.Actions, _actions) || !ReferenceEquals(spec, _spec))
-            {
-                return false;
-            }
-
-            var longest = spec.HalfLifeTicks.Length - 1;
-            for (var i = 0; i < _actions.Length; i++)
-            {
-                var c = _actions[i];
-                var now = longest >= 0 && c.Decayed.Length > longest ? (c.DecayedAt, c.Decayed[longest]) : (0, c.Total);
-                if (now.Item1 != _summed[i].At || BitConverter.SingleToInt32Bits(now.Item2) != BitConverter.SingleToInt32Bits(_summed[i].Value))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
+        public bool Holds(RollingAggregate aggregate, AggregateSpec current, Ingestion.ReplayCursor cursor) =>
+            ReferenceEquals(aggregate.Actions, actions) && ReferenceEquals(current, spec)
+            && cursor.AppliedThrough == applied.Through && cursor.PendingCount == applied.Above;
 
         /// <summary>The affinity at <paramref name="now"/>; null when it cannot be derived (no half-lives, or an event dated after now).</summary>
         public float? At(DateTimeOffset now)
         {
-            var longest = _spec.HalfLifeTicks.Length - 1;
+            var longest = spec.HalfLifeTicks.Length - 1;
             if (longest < 0)
             {
                 return null;
             }
 
-            if (_latest == long.MinValue)
+            if (latest == long.MinValue)
             {
                 return 0f;
             }
 
-            var elapsed = now.UtcTicks - _latest;
-            return elapsed < 0 ? null : (float)(_sum * _spec.DecayFactor(longest, elapsed));
+            var elapsed = now.UtcTicks - latest;
+            return elapsed < 0 ? null : (float)(sum * spec.DecayFactor(longest, elapsed));
         }
     }
 
