@@ -120,16 +120,85 @@ public static class ForYouStages
     public static IReadOnlyList<Candidate> RecheckPage(ForYouPipelineConfig config, RankingQuery query, IReadOnlyList<Candidate> remaining, PipelineStats stats) =>
         Select(config.PageSelector, query, Filter(config.PageFilters, query, remaining, stats), stats);
 
+    /// <summary>
+    /// The filters in order. Consecutive filters that test one candidate at a time (<see cref="IFilter.Test"/>) run in
+    /// one pass: each candidate meets the tests in order until one removes it, which counts the removal (as each
+    /// filter would see only what the earlier ones kept); the others are applied whole.
+    /// </summary>
     public static IReadOnlyList<Candidate> Filter(IReadOnlyList<IFilter> filters, RankingQuery query, IReadOnlyList<Candidate> candidates, PipelineStats stats)
     {
-        foreach (var filter in filters)
+        var tests = new List<(string Scope, Func<Candidate, bool> Keep)>(filters.Count);
+        for (var i = 0; i < filters.Count; i++)
         {
-            var result = filter.Apply(query, candidates);
-            stats.RecordRemoved(filter.Id.Scope, result.Removed.Count);
+            if (filters[i].Test(query) is { } test)
+            {
+                if (!ReferenceEquals(test, CandidateTests.KeepAll))
+                {
+                    tests.Add((filters[i].Id.Scope, test));
+                }
+
+                continue;
+            }
+
+            candidates = Tested(tests, candidates, stats);
+            var result = filters[i].Apply(query, candidates);
+            stats.RecordRemoved(filters[i].Id.Scope, result.Removed.Count);
             candidates = result.Kept;
         }
 
-        return candidates;
+        return Tested(tests, candidates, stats);
+    }
+
+    // Runs the gathered tests in one pass, then clears them.
+    private static IReadOnlyList<Candidate> Tested(List<(string Scope, Func<Candidate, bool> Keep)> tests, IReadOnlyList<Candidate> candidates, PipelineStats stats)
+    {
+        if (tests.Count == 0)
+        {
+            return candidates;
+        }
+
+        var n = candidates.Count;
+        Span<bool> keep = n <= 4096 ? stackalloc bool[n] : new bool[n];
+        Span<int> removed = tests.Count <= 64 ? stackalloc int[tests.Count] : new int[tests.Count];
+        removed.Clear();
+        for (var i = 0; i < n; i++)
+        {
+            var candidate = candidates[i];
+            keep[i] = true;
+            for (var t = 0; t < tests.Count; t++)
+            {
+                if (!tests[t].Keep(candidate))
+                {
+                    removed[t]++;
+                    keep[i] = false;
+                    break;
+                }
+            }
+        }
+
+        var total = 0;
+        for (var t = 0; t < tests.Count; t++)
+        {
+            stats.RecordRemoved(tests[t].Scope, removed[t]);
+            total += removed[t];
+        }
+
+        tests.Clear();
+        if (total == 0)
+        {
+            return candidates;
+        }
+
+        var kept = new Candidate[n - total];
+        for (int i = 0, k = 0; i < n; i++)
+        {
+            if (keep[i])
+            {
+                kept[k++] = candidates[i];
+            }
+        }
+
+        return kept;
     }
 
     public static IReadOnlyList<Candidate> Select(ISelector selector, RankingQuery query, IReadOnlyList<Candidate> candidates, PipelineStats stats)
