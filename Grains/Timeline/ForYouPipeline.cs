@@ -42,8 +42,9 @@ public sealed partial class ForYouPipeline(ForYouComponents components, TimeProv
     {
         var stats = new PipelineStats();
         var found = await FetchAsync(config, query, stats, cancellation);
-        var screened = ForYouStages.Screen(config, query.Ranking, found, stats);
-        var (reused, fresh) = SplitCached(query.CachedByPost, screened);
+        var onlyCached = ReferenceEquals(found, query.CachedCandidates); // every other source gated off or empty
+        var screened = ForYouStages.Screen(config, query.Ranking, found, stats, distinct: onlyCached);
+        var (reused, fresh) = onlyCached ? (screened, []) : SplitCached(query.CachedByPost, screened);
         var (shortlist, lightScores) = ForYouStages.Shortlist(config, query.Ranking, fresh, stats);
         var hydrated = await HydrateAsync(config.Hydrators, query, shortlist, lightScores, cancellation);
         stats.Hydrated = hydrated.Count;
@@ -75,10 +76,29 @@ public sealed partial class ForYouPipeline(ForYouComponents components, TimeProv
     /// <summary>Step 2: every source at once; one that throws or outlives its timeout is logged and skipped.</summary>
     public async Task<IReadOnlyList<Candidate>> FetchAsync(ForYouPipelineConfig config, TimelineQuery query, PipelineStats stats, CancellationToken cancellation)
     {
-        Observe(query.FolloweeEngagements); // the query hydrator starts with the sources; the social-graph source awaits it
         var runs = config.CandidateSources.Select(step => RunSourceAsync(step, query, stats, cancellation)).ToArray();
         var results = await Task.WhenAll(runs);
-        return results.SelectMany(r => r).ToArray();
+        return Concat(results);
+    }
+
+    // One source with candidates (a refresh served from the cache): its list as it is, not copied.
+    private static IReadOnlyList<Candidate> Concat(IReadOnlyList<Candidate>[] results)
+    {
+        IReadOnlyList<Candidate>? only = null;
+        foreach (var result in results)
+        {
+            if (result.Count > 0)
+            {
+                if (only is not null)
+                {
+                    return results.SelectMany(r => r).ToArray();
+                }
+
+                only = result;
+            }
+        }
+
+        return only ?? [];
     }
 
     /// <summary>Steps 5 and 8: hydrators in order, each seeing what the earlier ones added; each candidate is copied once.</summary>

@@ -38,18 +38,18 @@ public sealed class ForYouPipelineConfig
     public required IReadOnlyList<IFilter> GlobalFilters { get; init; }
 
     /// <summary>4. Light ranking, then the quality limit: the best 500 per source.</summary>
-    public required IScorer LightRanker { get; init; }
+    public required IModelScorer LightRanker { get; init; }
 
-    public required ISelector PerSourceLimit { get; init; }
+    public required IScoreSelector PerSourceLimit { get; init; }
 
     /// <summary>5. Hydration from Post and User grains, in order (posts first: they name the authors).</summary>
     public required IReadOnlyList<ICandidateHydrator> Hydrators { get; init; }
 
     /// <summary>6. The heavy ranker and the weighted score.</summary>
-    public required IScorer HeavyRanker { get; init; }
+    public required IModelScorer HeavyRanker { get; init; }
 
     /// <summary>7. Heuristic re-scoring (algorithm.md 1.6), then the anti-gaming rule on out-of-network authors.</summary>
-    public required IScorer Heuristics { get; init; }
+    public required IModelScoreRescorer Heuristics { get; init; }
 
     public required IReadOnlyList<IFilter> PostScoringFilters { get; init; }
 
@@ -144,7 +144,9 @@ public sealed class ForYouPipelineConfig
     private static CandidateSourceStep Source(ForYouParams p, ICandidateSource source) =>
         new(new ParamGatedCandidateSource(source, q => q.IsEnabled(source.Id.Scope)), p.TimeoutOf(source.Id.Name), FailOpen: true);
 
-    private static ICandidateSource UnlessCached(ICandidateSource source) => new GatedCandidateSource(source, new MinCachedCandidatesGate(source.Id));
+    // A source that runs starts the followee-engagement read beside it (the social-proof hydrator uses it on what it finds).
+    private static ICandidateSource UnlessCached(ICandidateSource source) =>
+        new GatedCandidateSource(new FolloweeEngagementsReadingCandidateSource(source), new MinCachedCandidatesGate(source.Id));
 
     private static IReadOnlyList<IFilter> Switch(ForYouParams p, IReadOnlyList<IFilter> filters) =>
         filters.Select(f => (IFilter)new ParamGatedFilter(f, () => p.IsEnabled(f.Id.Scope))).ToArray();

@@ -17,11 +17,6 @@ public static class ForYouStages
     public static IReadOnlyList<Candidate> Prepare(ForYouPipelineConfig config, RankingQuery query, IReadOnlyList<Candidate> found, PipelineStats stats)
     {
         var (candidates, lightScores) = PrepareUnscored(config, query, found, stats);
-        if (lightScores is null)
-        {
-            return candidates;
-        }
-
         var scored = new Candidate[candidates.Count];
         for (var i = 0; i < scored.Length; i++)
         {
@@ -32,28 +27,28 @@ public static class ForYouStages
     }
 
     /// <summary>Steps 3-4 as the pipeline runs them when nothing is cached: <see cref="Screen"/>, then <see cref="Shortlist"/>.</summary>
-    public static (IReadOnlyList<Candidate> Candidates, double[]? LightScores) PrepareUnscored(ForYouPipelineConfig config, RankingQuery query,
+    public static (IReadOnlyList<Candidate> Candidates, double[] LightScores) PrepareUnscored(ForYouPipelineConfig config, RankingQuery query,
         IReadOnlyList<Candidate> found, PipelineStats stats) =>
         Shortlist(config, query, Screen(config, query, found, stats), stats);
 
-    /// <summary>Step 3: duplicates across sources and the global filters, on every candidate (cached ones too).</summary>
-    public static IReadOnlyList<Candidate> Screen(ForYouPipelineConfig config, RankingQuery query, IReadOnlyList<Candidate> found, PipelineStats stats) =>
-        Filter(config.GlobalFilters, query, Select(config.PostCandidateSelector, query, found, stats), stats);
+    /// <summary>
+    /// Step 3: duplicates across sources and the global filters, on every candidate (cached ones too). With
+    /// <paramref name="distinct"/> (the candidates are the cache's alone, one per post by construction) the
+    /// duplicate check is skipped: it would remove nothing.
+    /// </summary>
+    public static IReadOnlyList<Candidate> Screen(ForYouPipelineConfig config, RankingQuery query, IReadOnlyList<Candidate> found, PipelineStats stats,
+        bool distinct = false) =>
+        Filter(config.GlobalFilters, query, distinct ? found : Select(config.PostCandidateSelector, query, found, stats), stats);
 
     /// <summary>
-    /// Step 4, for the candidates the heavy ranker will score: light ranking and the per-source limit. With the
-    /// config's standard light ranker and limit, the light scores come beside the kept candidates rather than copied
-    /// onto them (hydration sets them in its one copy); otherwise scored candidates and null.
+    /// Step 4, for the candidates the heavy ranker will score: light ranking and the per-source limit. The light scores
+    /// come beside the kept candidates rather than copied onto them (hydration sets them in its one copy).
     /// </summary>
-    public static (IReadOnlyList<Candidate> Candidates, double[]? LightScores) Shortlist(ForYouPipelineConfig config, RankingQuery query,
+    public static (IReadOnlyList<Candidate> Candidates, double[] LightScores) Shortlist(ForYouPipelineConfig config, RankingQuery query,
         IReadOnlyList<Candidate> screened, PipelineStats stats)
     {
-        if (config.LightRanker is not LightRankerScorer light || config.PerSourceLimit is not KeepTopPerSourceSelector limit)
-        {
-            return (Select(config.PerSourceLimit, query, config.LightRanker.Score(query, screened), stats), null);
-        }
-
-        var scores = light.Scores(query, screened);
+        var limit = config.PerSourceLimit;
+        var scores = config.LightRanker.Scores(query, screened);
         if (limit.Keep(screened, scores) is not { } keep)
         {
             return (screened, scores);
@@ -79,17 +74,12 @@ public static class ForYouStages
 
     /// <summary>
     /// Steps 6-7: the heavy ranker on the hydrated candidates, then the heuristics on them and on the reused ones (which
-    /// keep their cached model score). With the standard scorers each candidate is copied once, not twice.
+    /// keep their cached model score). The model scores come beside the candidates, so each is copied once, not twice.
     /// </summary>
     public static IReadOnlyList<Candidate> Rescore(ForYouPipelineConfig config, RankingQuery query, IReadOnlyList<Candidate> reused, IReadOnlyList<Candidate> hydrated)
     {
-        if (config.HeavyRanker is not HeavyRankerScorer heavy || config.Heuristics is not HeuristicScorer heuristics)
-        {
-            var modelScored = config.HeavyRanker.Score(query, hydrated);
-            return config.Heuristics.Score(query, reused.Count == 0 ? modelScored : [.. reused, .. modelScored]);
-        }
-
-        var fresh = heavy.ModelScores(query, hydrated);
+        var heuristics = config.Heuristics;
+        var fresh = config.HeavyRanker.Scores(query, hydrated);
         if (reused.Count == 0)
         {
             return heuristics.Score(query, hydrated, fresh);
@@ -130,16 +120,85 @@ public static class ForYouStages
     public static IReadOnlyList<Candidate> RecheckPage(ForYouPipelineConfig config, RankingQuery query, IReadOnlyList<Candidate> remaining, PipelineStats stats) =>
         Select(config.PageSelector, query, Filter(config.PageFilters, query, remaining, stats), stats);
 
+    /// <summary>
+    /// The filters in order. Consecutive filters that test one candidate at a time (<see cref="IFilter.Test"/>) run in
+    /// one pass: each candidate meets the tests in order until one removes it, which counts the removal (as each
+    /// filter would see only what the earlier ones kept); the others are applied whole.
+    /// </summary>
     public static IReadOnlyList<Candidate> Filter(IReadOnlyList<IFilter> filters, RankingQuery query, IReadOnlyList<Candidate> candidates, PipelineStats stats)
     {
-        foreach (var filter in filters)
+        var tests = new List<(string Scope, Func<Candidate, bool> Keep)>(filters.Count);
+        for (var i = 0; i < filters.Count; i++)
         {
-            var result = filter.Apply(query, candidates);
-            stats.RecordRemoved(filter.Id.Scope, result.Removed.Count);
+            if (filters[i].Test(query) is { } test)
+            {
+                if (!ReferenceEquals(test, CandidateTests.KeepAll))
+                {
+                    tests.Add((filters[i].Id.Scope, test));
+                }
+
+                continue;
+            }
+
+            candidates = Tested(tests, candidates, stats);
+            var result = filters[i].Apply(query, candidates);
+            stats.RecordRemoved(filters[i].Id.Scope, result.Removed.Count);
             candidates = result.Kept;
         }
 
-        return candidates;
+        return Tested(tests, candidates, stats);
+    }
+
+    // Runs the gathered tests in one pass, then clears them.
+    private static IReadOnlyList<Candidate> Tested(List<(string Scope, Func<Candidate, bool> Keep)> tests, IReadOnlyList<Candidate> candidates, PipelineStats stats)
+    {
+        if (tests.Count == 0)
+        {
+            return candidates;
+        }
+
+        var n = candidates.Count;
+        Span<bool> keep = n <= 4096 ? stackalloc bool[n] : new bool[n];
+        Span<int> removed = tests.Count <= 64 ? stackalloc int[tests.Count] : new int[tests.Count];
+        removed.Clear();
+        for (var i = 0; i < n; i++)
+        {
+            var candidate = candidates[i];
+            keep[i] = true;
+            for (var t = 0; t < tests.Count; t++)
+            {
+                if (!tests[t].Keep(candidate))
+                {
+                    removed[t]++;
+                    keep[i] = false;
+                    break;
+                }
+            }
+        }
+
+        var total = 0;
+        for (var t = 0; t < tests.Count; t++)
+        {
+            stats.RecordRemoved(tests[t].Scope, removed[t]);
+            total += removed[t];
+        }
+
+        tests.Clear();
+        if (total == 0)
+        {
+            return candidates;
+        }
+
+        var kept = new Candidate[n - total];
+        for (int i = 0, k = 0; i < n; i++)
+        {
+            if (keep[i])
+            {
+                kept[k++] = candidates[i];
+            }
+        }
+
+        return kept;
     }
 
     public static IReadOnlyList<Candidate> Select(ISelector selector, RankingQuery query, IReadOnlyList<Candidate> candidates, PipelineStats stats)

@@ -14,27 +14,17 @@ namespace Recsys.Grains.Timeline;
 /// </summary>
 public sealed class ScoredCandidateCache
 {
-    private IReadOnlyList<CachedCandidate> _entries = [];
+    private CachedCandidateSet _entries = CachedCandidateSet.Empty;
 
     public int Count => _entries.Count;
 
     /// <summary>
     /// The entries still fresh at <paramref name="now"/> and scored by <paramref name="model"/>, best first: a new heavy
-    /// ranker version takes effect on the next request, since scores of two versions do not compare.
+    /// ranker version takes effect on the next request, since scores of two versions do not compare. When none expired,
+    /// the kept snapshot itself (nothing is copied).
     /// </summary>
-    public IReadOnlyList<CachedCandidate> Live(DateTimeOffset now, TimeSpan ttl, HeavyRanker model)
-    {
-        var live = new List<CachedCandidate>(_entries.Count);
-        foreach (var entry in _entries)
-        {
-            if (now - entry.ScoredAt < ttl && entry.Model.Version == model.Version)
-            {
-                live.Add(entry);
-            }
-        }
-
-        return live;
-    }
+    public CachedCandidateSet Live(DateTimeOffset now, TimeSpan ttl, HeavyRanker model) =>
+        _entries.Where(entry => now - entry.ScoredAt < ttl && entry.Model.Version == model.Version);
 
     /// <summary>
     /// Replaces the cache with a request's scored candidates (after heuristics, before the post-scoring filters).
@@ -42,10 +32,10 @@ public sealed class ScoredCandidateCache
     /// </summary>
     public void Write(IReadOnlyList<Candidate> scored, IReadOnlyDictionary<long, CachedCandidate> reused, RankingQuery query, HeavyRanker model, int max)
     {
-        _entries = Keep(scored, reused, query, model, max);
+        _entries = new CachedCandidateSet(Keep(scored, reused, query, model, max));
     }
 
-    public void Clear() => _entries = [];
+    public void Clear() => _entries = CachedCandidateSet.Empty;
 
     /// <summary>The entries a write keeps: score above 0, best first, at most <paramref name="max"/>.</summary>
     public static IReadOnlyList<CachedCandidate> Keep(IReadOnlyList<Candidate> scored, IReadOnlyDictionary<long, CachedCandidate> reused,

@@ -61,7 +61,7 @@ public sealed partial class TimelineGrain(
             var served = cursor is null ? new HashSet<long>() : state.State.Served.ToHashSet();
             var config = ForYouPipelineConfig.Create(p, pipeline.Components);
             var caching = p.IsEnabled(CachedScoredCandidateSource.Instance.Id.Scope);
-            var cached = caching ? _scored.Live(now, p.CachedScoredTtl, config.HeavyModel) : [];
+            var cached = caching ? _scored.Live(now, p.CachedScoredTtl, config.HeavyModel) : CachedCandidateSet.Empty;
             var query = pipeline.CreateQuery(viewer, p, now, lastRequest, served, isPaging: cursor is not null, cached);
 
             // The pipeline reads no grain state: run it off this activation's turn queue, so that the thousands of
@@ -89,7 +89,7 @@ public sealed partial class TimelineGrain(
         session.MarkServed(page);
         RunSideEffects(session, new ServedPage(session.Query with { Now = now }, page, state.State, p, ranking));
         var next = page.Length > 0 ? new ForYouCursor(session.Id, session.Pages).ToString() : null;
-        var items = page.Select(i => ForYouExplainer.ToItem(i, session, request.Explain, fromCache)).ToArray();
+        var items = page.Select(i => ForYouExplainer.ToItem(i, session, ranking, request.Explain, fromCache)).ToArray();
 
         var elapsed = TimeProvider.GetElapsedTime(started);
         if (elapsed > ForYouPipelineConfig.LatencyAlertThreshold)

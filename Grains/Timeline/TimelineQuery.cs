@@ -13,9 +13,9 @@ public sealed class TimelineQuery
 {
     private readonly Lazy<Task<FolloweeEngagements>> _followeeEngagements;
     private readonly Dictionary<CandidateSourceId, int> _unseenCached = [];
-    private readonly Dictionary<long, CachedCandidate> _cachedByPost = [];
-    private readonly IReadOnlyList<CachedCandidate> _cached = [];
+    private readonly CachedCandidateSet _cached = CachedCandidateSet.Empty;
     private int _calls;
+    private int _started;
 
     public TimelineQuery(RankingViewer raw, RankingQuery ranking, ForYouParams parameters, DateTimeOffset? lastRequestAt,
         Func<TimelineQuery, Task<FolloweeEngagements>> readFolloweeEngagements)
@@ -51,20 +51,25 @@ public sealed class TimelineQuery
         get => _cached;
         init
         {
-            _cached = value;
-            foreach (var entry in value)
+            _cached = value as CachedCandidateSet ?? new CachedCandidateSet(value);
+            foreach (var (source, posts) in _cached.BySource)
             {
-                _cachedByPost[entry.Candidate.PostId] = entry;
-                if (!Viewer.Impressions.Contains(entry.Candidate.PostId))
+                var unseen = 0;
+                foreach (var post in posts)
                 {
-                    _unseenCached[entry.Candidate.Source] = _unseenCached.GetValueOrDefault(entry.Candidate.Source) + 1;
+                    unseen += Viewer.Impressions.Contains(post) ? 0 : 1;
                 }
+
+                _unseenCached[source] = unseen;
             }
         }
     }
 
-    /// <summary><see cref="Cached"/> by post id (built once per request).</summary>
-    public IReadOnlyDictionary<long, CachedCandidate> CachedByPost => _cachedByPost;
+    /// <summary><see cref="Cached"/> by post id (built once per cache write, shared by the requests that reuse it).</summary>
+    public IReadOnlyDictionary<long, CachedCandidate> CachedByPost => _cached.ByPost;
+
+    /// <summary>The candidates of <see cref="Cached"/> alone, in order (built once per cache write).</summary>
+    public IReadOnlyList<Candidate> CachedCandidates => _cached.Candidates;
 
     /// <summary>How many of <see cref="Cached"/> the source found and the viewer has not seen (counted once per request).</summary>
     public int UnseenCached(CandidateSourceId source) => _unseenCached.GetValueOrDefault(source);
@@ -73,6 +78,15 @@ public sealed class TimelineQuery
     public int Calls => Volatile.Read(ref _calls);
 
     public void CountCalls(int calls) => Interlocked.Add(ref _calls, calls);
+
+    /// <summary>Starts the followee-engagement read once, its failure observed (a source that awaits it sees the failure).</summary>
+    public void StartFolloweeEngagements()
+    {
+        if (Interlocked.Exchange(ref _started, 1) == 0)
+        {
+            _ = FolloweeEngagements.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        }
+    }
 
     /// <summary>The followee engagements if they were read already (the social-proof hydrator does not wait for them).</summary>
     public FolloweeEngagements? FolloweeEngagementsIfRead =>

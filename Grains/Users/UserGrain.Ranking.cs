@@ -11,6 +11,8 @@ namespace Recsys.Grains.Users;
 /// </summary>
 public sealed partial class UserGrain : IUserRankingGrain
 {
+    private ReceivedAffinitySum? _receivedAffinity;
+
     public async Task<RankingViewer> GetRankingViewer()
     {
         var context = await GetViewerContext();
@@ -27,9 +29,75 @@ public sealed partial class UserGrain : IUserRankingGrain
             return Task.FromResult(AuthorFacts.Missing(Id));
         }
 
-        var received = EngagementSignals.Affinity(state.State.Activity.AsAuthor, aggregates.Author, Now);
+        var received = ReceivedAffinity(Now);
         return Task.FromResult(new AuthorFacts(Id, true, profile.Verified, profile.Subscriber, profile.Suspended, Tweepcred,
             received, Social.Blocks.Contains(viewerId), Social.Mutes.Contains(viewerId)));
+    }
+
+    // The engagements received, decayed to now: the author-only part of the facts every viewer reads (the final list
+    // of each request reads each of its authors). Summed once per change of the aggregate, then decayed by one factor.
+    private float ReceivedAffinity(DateTimeOffset now)
+    {
+        var (aggregate, spec, cursor) = (state.State.Activity.AsAuthor, aggregates.Author, Cursor);
+        if (_receivedAffinity is not { } kept || !kept.Holds(aggregate, spec, cursor))
+        {
+            _receivedAffinity = kept = ReceivedAffinitySum.Of(aggregate, spec, cursor);
+        }
+
+        return kept.At(now) ?? EngagementSignals.Affinity(aggregate, spec, now);
+    }
+
+    /// <summary>
+    /// <see cref="EngagementSignals.Affinity"/> kept between calls: every positive counter decays at the same (the
+    /// longest) half-life, so the sum at a later time is the sum at the latest event time times one decay factor
+    /// (2^(-a/h) 2^(-b/h) = 2^(-(a+b)/h)). Valid while the aggregate holds the same counters and no logged event was
+    /// applied since (every engagement received is applied from the log and marked on the replay cursor, which
+    /// only moves forward: its applied-through sequence grows, or the count applied above it does).
+    /// </summary>
+    private sealed class ReceivedAffinitySum(ActionCounter[] actions, AggregateSpec spec, (long Through, int Above) applied, long latest, double sum)
+    {
+        public static ReceivedAffinitySum Of(RollingAggregate aggregate, AggregateSpec spec, Ingestion.ReplayCursor cursor)
+        {
+            var longest = spec.HalfLifeTicks.Length - 1;
+            var latest = long.MinValue;
+            foreach (var c in aggregate.Actions)
+            {
+                latest = longest >= 0 && EngagementSignals.IsPositive(c.Action) && c.Decayed.Length > longest ? Math.Max(latest, c.DecayedAt) : latest;
+            }
+
+            var sum = 0d;
+            foreach (var c in aggregate.Actions)
+            {
+                if (longest >= 0 && EngagementSignals.IsPositive(c.Action) && c.Decayed.Length > longest)
+                {
+                    sum += c.Decayed[longest] * spec.DecayFactor(longest, latest - c.DecayedAt);
+                }
+            }
+
+            return new ReceivedAffinitySum(aggregate.Actions, spec, (cursor.AppliedThrough, cursor.PendingCount), latest, sum);
+        }
+
+        public bool Holds(RollingAggregate aggregate, AggregateSpec current, Ingestion.ReplayCursor cursor) =>
+            ReferenceEquals(aggregate.Actions, actions) && ReferenceEquals(current, spec)
+            && cursor.AppliedThrough == applied.Through && cursor.PendingCount == applied.Above;
+
+        /// <summary>The affinity at <paramref name="now"/>; null when it cannot be derived (no half-lives, or an event dated after now).</summary>
+        public float? At(DateTimeOffset now)
+        {
+            var longest = spec.HalfLifeTicks.Length - 1;
+            if (longest < 0)
+            {
+                return null;
+            }
+
+            if (latest == long.MinValue)
+            {
+                return 0f;
+            }
+
+            var elapsed = now.UtcTicks - latest;
+            return elapsed < 0 ? null : (float)(sum * spec.DecayFactor(longest, elapsed));
+        }
     }
 
     public Task<IReadOnlyList<RecentEngagement>> GetRecentPostEngagements(DateTimeOffset since, int max)

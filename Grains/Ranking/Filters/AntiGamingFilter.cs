@@ -14,6 +14,11 @@ public sealed class AntiGamingFilter(int maxTweepcred, int maxPerAuthor) : IFilt
 
     public FilterResult Apply(RankingQuery query, IReadOnlyList<Candidate> candidates)
     {
+        if (!AnyAuthorOverLimit(candidates))
+        {
+            return new FilterResult(candidates, []); // no author can exceed the limit
+        }
+
         var outOfNetwork = new List<Key>();
         for (var i = 0; i < candidates.Count; i++)
         {
@@ -21,11 +26,6 @@ public sealed class AntiGamingFilter(int maxTweepcred, int maxPerAuthor) : IFilt
             {
                 outOfNetwork.Add(new Key(candidates[i].Score, candidates[i].PostId, i));
             }
-        }
-
-        if (outOfNetwork.Count <= maxPerAuthor)
-        {
-            return new FilterResult(candidates, []); // no author can exceed the limit
         }
 
         outOfNetwork.Sort();
@@ -41,6 +41,46 @@ public sealed class AntiGamingFilter(int maxTweepcred, int maxPerAuthor) : IFilt
         }
 
         return FilterResult.Partition(candidates, keep);
+    }
+
+    // Whether some author has more out-of-network candidates than the limit (only such an author can lose one).
+    private bool AnyAuthorOverLimit(IReadOnlyList<Candidate> candidates)
+    {
+        Dictionary<long, int>? counts = null;
+        var outOfNetwork = 0;
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            if (candidates[i].InNetwork)
+            {
+                continue;
+            }
+
+            if (++outOfNetwork <= maxPerAuthor)
+            {
+                continue; // the first few cannot put any author over the limit: counted only once there are more
+            }
+
+            if (counts is null)
+            {
+                counts = [];
+                for (var j = 0; j < i; j++)
+                {
+                    if (!candidates[j].InNetwork && Add(counts, candidates[j].KnownAuthorId) > maxPerAuthor)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            if (Add(counts, candidates[i].KnownAuthorId) > maxPerAuthor)
+            {
+                return true;
+            }
+        }
+
+        return false;
+
+        static int Add(Dictionary<long, int> counts, long author) => counts[author] = counts.GetValueOrDefault(author) + 1;
     }
 
     // Best score first, then lower post id, then input order (a stable sort).

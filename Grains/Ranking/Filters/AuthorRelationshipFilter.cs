@@ -14,6 +14,9 @@ public sealed class AuthorRelationshipFilter : IFilter
 
     public FilterId Id { get; } = new("BlockedOrMutedByAuthor");
 
-    public FilterResult Apply(RankingQuery query, IReadOnlyList<Candidate> candidates) =>
-        FilterResult.Partition(candidates, c => c.Author is not { BlocksViewer: true } and not { MutesViewer: true });
+    private static readonly Func<Candidate, bool> NotShunnedByAuthor = static c => c.Author is not { BlocksViewer: true } and not { MutesViewer: true };
+
+    public FilterResult Apply(RankingQuery query, IReadOnlyList<Candidate> candidates) => FilterResult.Partition(candidates, NotShunnedByAuthor);
+
+    public Func<Candidate, bool> Test(RankingQuery query) => NotShunnedByAuthor;
 }

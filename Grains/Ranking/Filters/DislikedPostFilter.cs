@@ -10,9 +10,11 @@ public sealed class DislikedPostFilter : IFilter
 
     public FilterId Id { get; } = new("DislikedPost");
 
-    public FilterResult Apply(RankingQuery query, IReadOnlyList<Candidate> candidates)
+    public FilterResult Apply(RankingQuery query, IReadOnlyList<Candidate> candidates) => CandidateTests.Apply(Test(query), candidates);
+
+    public Func<Candidate, bool> Test(RankingQuery query)
     {
         var disliked = query.Viewer.DislikedPosts;
-        return disliked.Count == 0 ? new FilterResult(candidates, []) : FilterResult.Partition(candidates, c => !disliked.Contains(c.PostId));
+        return disliked.Count == 0 ? CandidateTests.KeepAll : c => !disliked.Contains(c.PostId);
     }
 }

@@ -13,18 +13,20 @@ public sealed class FeedbackFatigueFilter(TimeSpan window) : IFilter
 {
     public FilterId Id { get; } = new("FeedbackFatigue");
 
-    public FilterResult Apply(RankingQuery query, IReadOnlyList<Candidate> candidates)
+    public FilterResult Apply(RankingQuery query, IReadOnlyList<Candidate> candidates) => CandidateTests.Apply(Test(query), candidates);
+
+    public Func<Candidate, bool> Test(RankingQuery query)
     {
         var fatigue = query.Viewer.Fatigue;
         if (fatigue.Count == 0)
         {
-            return new FilterResult(candidates, []);
+            return CandidateTests.KeepAll;
         }
 
         bool Recent(long user) => fatigue.TryGetValue(user, out var at) && query.Now - at < window;
-        return FilterResult.Partition(candidates, c =>
+        return c =>
             !Recent(c.KnownAuthorId)
             && !(c.ReposterId is { } reposter && Recent(reposter))
-            && !(c.SocialProof.Count > 0 && c.SocialProof.All(Recent)));
+            && !(c.SocialProof.Count > 0 && c.SocialProof.All(Recent));
     }
 }

@@ -14,7 +14,10 @@ public sealed class HealthLabelFilter : IFilter
 
     public FilterId Id { get; } = new("HealthLabel");
 
-    public FilterResult Apply(RankingQuery query, IReadOnlyList<Candidate> candidates) =>
-        FilterResult.Partition(candidates, c => c.InNetwork || c.Post is not { } post
-            || !(post.HasLabel(PostLabel.Toxicity) || post.HasLabel(PostLabel.Misinformation)));
+    private static readonly Func<Candidate, bool> Healthy = static c => c.InNetwork || c.Post is not { } post
+        || !(post.HasLabel(PostLabel.Toxicity) || post.HasLabel(PostLabel.Misinformation));
+
+    public FilterResult Apply(RankingQuery query, IReadOnlyList<Candidate> candidates) => FilterResult.Partition(candidates, Healthy);
+
+    public Func<Candidate, bool> Test(RankingQuery query) => Healthy;
 }

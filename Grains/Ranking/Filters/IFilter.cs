@@ -12,4 +12,12 @@ public interface IFilter
     FilterId Id { get; }
 
     FilterResult Apply(RankingQuery query, IReadOnlyList<Candidate> candidates);
+
+    /// <summary>
+    /// The filter as a test of one candidate under <paramref name="query"/>, for a filter whose decision depends on
+    /// that candidate alone (<see cref="CandidateTests.KeepAll"/> when it keeps every candidate for this query); null for
+    /// one that looks at the whole list (duplicates, per-author limits). The pipeline runs consecutive filters that
+    /// have a test in one pass over the candidates. <see cref="Apply"/> keeps exactly what the test keeps.
+    /// </summary>
+    Func<Candidate, bool>? Test(RankingQuery query) => null;
 }

@@ -14,12 +14,17 @@ public sealed class MutedWordsFilter : IFilter
 
     public FilterId Id { get; } = new("MutedWords");
 
-    public FilterResult Apply(RankingQuery query, IReadOnlyList<Candidate> candidates)
+    public FilterResult Apply(RankingQuery query, IReadOnlyList<Candidate> candidates) => CandidateTests.Apply(Test(query), candidates);
+
+    public Func<Candidate, bool> Test(RankingQuery query)
     {
+        if (query.Viewer.MutedWords.Count == 0)
+        {
+            return CandidateTests.KeepAll;
+        }
+
         var muted = query.Viewer.MutedWords.Select(w => w.TrimStart('#').ToLowerInvariant()).Where(w => w.Length > 0).ToArray();
-        return muted.Length == 0
-            ? new FilterResult(candidates, [])
-            : FilterResult.Partition(candidates, c => c.Post is not { } post || !Matches(post.Info.Text, post.Info.Hashtags, muted));
+        return muted.Length == 0 ? CandidateTests.KeepAll : c => c.Post is not { } post || !Matches(post.Info.Text, post.Info.Hashtags, muted);
     }
 
     /// <summary>Whether any muted word or phrase occurs as whole words in the text or equals a hashtag.</summary>

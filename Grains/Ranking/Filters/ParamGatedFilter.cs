@@ -12,4 +12,6 @@ public sealed class ParamGatedFilter(IFilter inner, Func<bool> enabled) : IFilte
 
     public FilterResult Apply(RankingQuery query, IReadOnlyList<Candidate> candidates) =>
         enabled() ? inner.Apply(query, candidates) : new FilterResult(candidates, []);
+
+    public Func<Candidate, bool>? Test(RankingQuery query) => enabled() ? inner.Test(query) : CandidateTests.KeepAll;
 }

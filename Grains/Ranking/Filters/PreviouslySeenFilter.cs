@@ -10,9 +10,11 @@ public sealed class PreviouslySeenFilter : IFilter
 
     public FilterId Id { get; } = new("PreviouslySeen");
 
-    public FilterResult Apply(RankingQuery query, IReadOnlyList<Candidate> candidates)
+    public FilterResult Apply(RankingQuery query, IReadOnlyList<Candidate> candidates) => CandidateTests.Apply(Test(query), candidates);
+
+    public Func<Candidate, bool> Test(RankingQuery query)
     {
         var seen = query.Viewer.Impressions;
-        return seen.Count == 0 ? new FilterResult(candidates, []) : FilterResult.Partition(candidates, c => !seen.Contains(c.PostId));
+        return seen.Count == 0 ? CandidateTests.KeepAll : c => !seen.Contains(c.PostId);
     }
 }

@@ -13,8 +13,8 @@ public sealed class PreviouslyServedFilter : IFilter
 
     public FilterId Id { get; } = new("PreviouslyServed");
 
-    public FilterResult Apply(RankingQuery query, IReadOnlyList<Candidate> candidates) =>
-        !query.IsPaging || query.Served.Count == 0
-            ? new FilterResult(candidates, [])
-            : FilterResult.Partition(candidates, c => !query.Served.Contains(c.PostId));
+    public FilterResult Apply(RankingQuery query, IReadOnlyList<Candidate> candidates) => CandidateTests.Apply(Test(query), candidates);
+
+    public Func<Candidate, bool> Test(RankingQuery query) =>
+        !query.IsPaging || query.Served.Count == 0 ? CandidateTests.KeepAll : c => !query.Served.Contains(c.PostId);
 }

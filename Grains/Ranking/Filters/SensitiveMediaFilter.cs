@@ -16,10 +16,16 @@ public sealed class SensitiveMediaFilter : IFilter
 
     public FilterId Id { get; } = new("SensitiveMedia");
 
-    public FilterResult Apply(RankingQuery query, IReadOnlyList<Candidate> candidates) => query.Viewer.SensitiveMedia switch
+    private static readonly Func<Candidate, bool> NotNsfw = static c => c.Post?.HasLabel(PostLabel.Nsfw) != true;
+
+    private static readonly Func<Candidate, bool> InNetworkOrNotNsfw = static c => c.InNetwork || c.Post?.HasLabel(PostLabel.Nsfw) != true;
+
+    public FilterResult Apply(RankingQuery query, IReadOnlyList<Candidate> candidates) => CandidateTests.Apply(Test(query), candidates);
+
+    public Func<Candidate, bool> Test(RankingQuery query) => query.Viewer.SensitiveMedia switch
     {
-        SensitiveMediaSetting.Show => new FilterResult(candidates, []),
-        SensitiveMediaSetting.Hide => FilterResult.Partition(candidates, c => c.Post?.HasLabel(PostLabel.Nsfw) != true),
-        _ => FilterResult.Partition(candidates, c => c.InNetwork || c.Post?.HasLabel(PostLabel.Nsfw) != true),
+        SensitiveMediaSetting.Show => CandidateTests.KeepAll,
+        SensitiveMediaSetting.Hide => NotNsfw,
+        _ => InNetworkOrNotNsfw,
     };
 }

@@ -14,7 +14,10 @@ public sealed class SocialContextFilter : IFilter
 
     public FilterId Id { get; } = new("SocialContext");
 
-    public FilterResult Apply(RankingQuery query, IReadOnlyList<Candidate> candidates) =>
-        FilterResult.Partition(candidates, c =>
-            c.InNetwork || c.SocialProof.Count > 0 || c.InterestProof || c.IsReply || c.Author is { Verified: true });
+    private static readonly Func<Candidate, bool> HasContext = static c =>
+        c.InNetwork || c.SocialProof.Count > 0 || c.InterestProof || c.IsReply || c.Author is { Verified: true };
+
+    public FilterResult Apply(RankingQuery query, IReadOnlyList<Candidate> candidates) => FilterResult.Partition(candidates, HasContext);
+
+    public Func<Candidate, bool> Test(RankingQuery query) => HasContext;
 }

@@ -13,6 +13,9 @@ public sealed class UnavailableFilter : IFilter
 
     public FilterId Id { get; } = new("Unavailable");
 
-    public FilterResult Apply(RankingQuery query, IReadOnlyList<Candidate> candidates) =>
-        FilterResult.Partition(candidates, c => c.Post is not null && c.Author is { Exists: true, Suspended: false });
+    private static readonly Func<Candidate, bool> Available = static c => c.Post is not null && c.Author is { Exists: true, Suspended: false };
+
+    public FilterResult Apply(RankingQuery query, IReadOnlyList<Candidate> candidates) => FilterResult.Partition(candidates, Available);
+
+    public Func<Candidate, bool> Test(RankingQuery query) => Available;
 }

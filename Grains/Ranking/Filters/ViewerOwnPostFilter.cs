@@ -13,9 +13,11 @@ public sealed class ViewerOwnPostFilter : IFilter
 
     public FilterId Id { get; } = new("ViewerOwnPost");
 
-    public FilterResult Apply(RankingQuery query, IReadOnlyList<Candidate> candidates)
+    public FilterResult Apply(RankingQuery query, IReadOnlyList<Candidate> candidates) => CandidateTests.Apply(Test(query), candidates);
+
+    public Func<Candidate, bool> Test(RankingQuery query)
     {
         var viewer = query.Viewer.UserId;
-        return FilterResult.Partition(candidates, c => c.KnownAuthorId != viewer && c.ReposterId != viewer);
+        return c => c.KnownAuthorId != viewer && c.ReposterId != viewer;
     }
 }

@@ -14,15 +14,17 @@ public sealed class ViewerRelationshipFilter : IFilter
 
     public FilterId Id { get; } = new("BlockedOrMutedByViewer");
 
-    public FilterResult Apply(RankingQuery query, IReadOnlyList<Candidate> candidates)
+    public FilterResult Apply(RankingQuery query, IReadOnlyList<Candidate> candidates) => CandidateTests.Apply(Test(query), candidates);
+
+    public Func<Candidate, bool> Test(RankingQuery query)
     {
         var viewer = query.Viewer;
         if (viewer.Blocks.Count + viewer.Mutes.Count + viewer.Reported.Count == 0)
         {
-            return new FilterResult(candidates, []);
+            return CandidateTests.KeepAll;
         }
 
         bool Shunned(long user) => viewer.Blocks.Contains(user) || viewer.Mutes.Contains(user) || viewer.Reported.Contains(user);
-        return FilterResult.Partition(candidates, c => !Shunned(c.KnownAuthorId) && !(c.ReposterId is { } reposter && Shunned(reposter)));
+        return c => !Shunned(c.KnownAuthorId) && !(c.ReposterId is { } reposter && Shunned(reposter));
     }
 }

@@ -8,7 +8,7 @@ namespace Recsys.Grains.Ranking.Scorers;
 /// The heavy ranker (NaviModelScorer, algorithm.md 1.5): each head's probability from the hydrated features, then
 /// the published weighted sum with its normalisation as the model score, which the heuristics start from.
 /// </summary>
-public sealed class HeavyRankerScorer(HeavyRanker model, IReadOnlyList<double> headWeights) : IScorer
+public sealed class HeavyRankerScorer(HeavyRanker model, IReadOnlyList<double> headWeights) : IModelScorer
 {
     private readonly double[] _weights = headWeights.ToArray();
 
@@ -18,7 +18,7 @@ public sealed class HeavyRankerScorer(HeavyRanker model, IReadOnlyList<double> h
 
     public IReadOnlyList<Candidate> Score(RankingQuery query, IReadOnlyList<Candidate> candidates)
     {
-        var scores = ModelScores(query, candidates);
+        var scores = Scores(query, candidates);
         var scored = new Candidate[candidates.Count];
         for (var i = 0; i < scored.Length; i++)
         {
@@ -29,7 +29,7 @@ public sealed class HeavyRankerScorer(HeavyRanker model, IReadOnlyList<double> h
     }
 
     /// <summary>Each candidate's model score, in order, without copying the candidates (the heuristics set it on them).</summary>
-    public double[] ModelScores(RankingQuery query, IReadOnlyList<Candidate> candidates)
+    public double[] Scores(RankingQuery query, IReadOnlyList<Candidate> candidates)
     {
         Span<double> x = stackalloc double[HeavyRankerFeatures.Count];
         Span<double> heads = stackalloc double[RankingHeads.Count];

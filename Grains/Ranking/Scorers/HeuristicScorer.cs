@@ -10,7 +10,7 @@ namespace Recsys.Grains.Ranking.Scorers;
 /// rescorer's factor, each factor other than 1 recorded on the candidate under its rescorer's name. All rescorers
 /// read the model scores, so their order does not change the result.
 /// </summary>
-public sealed class HeuristicScorer(IReadOnlyList<IRescorer> rescorers) : IScorer
+public sealed class HeuristicScorer(IReadOnlyList<IRescorer> rescorers) : IModelScoreRescorer
 {
     public ScorerId Id { get; } = new("Heuristic");
 

@@ -8,7 +8,7 @@ namespace Recsys.Grains.Ranking.Scorers;
 /// The light ranker (Earlybird's logistic model, algorithm.md 1.9): scores each candidate from the signals its
 /// source measured, before any hydration, so each source can be cut to its best candidates cheaply.
 /// </summary>
-public sealed class LightRankerScorer(LightRanker model) : IScorer
+public sealed class LightRankerScorer(LightRanker model) : IModelScorer
 {
     public ScorerId Id { get; } = new("LightRanker");
 

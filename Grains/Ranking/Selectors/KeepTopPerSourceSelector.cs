@@ -8,7 +8,7 @@ namespace Recsys.Grains.Ranking.Selectors;
 /// Before hydration: each source keeps its best <paramref name="maxPerSource"/> candidates by light-ranker score,
 /// newest first on ties (MaxTweetsToScore 500 per source, algorithm.md 1.3). Output in input order.
 /// </summary>
-public sealed class KeepTopPerSourceSelector(int maxPerSource) : ISelector
+public sealed class KeepTopPerSourceSelector(int maxPerSource) : IScoreSelector
 {
     public SelectorId Id { get; } = new("KeepTopPerSource");
 
@@ -24,7 +24,7 @@ public sealed class KeepTopPerSourceSelector(int maxPerSource) : ISelector
     }
 
     /// <summary>Which candidates to keep, by the light scores given beside them (null: all of them).</summary>
-    public bool[]? Keep(IReadOnlyList<Candidate> candidates, ReadOnlySpan<double> lightScores)
+    public bool[]? Keep(IReadOnlyList<Candidate> candidates, ReadOnlySpan<double> scores)
     {
         var bySource = new Dictionary<CandidateSourceId, List<int>>();
         for (var i = 0; i < candidates.Count; i++)
@@ -50,7 +50,7 @@ public sealed class KeepTopPerSourceSelector(int maxPerSource) : ISelector
             for (var k = 0; k < order.Length; k++)
             {
                 var i = indices[k];
-                order[k] = new Key(lightScores[i], candidates[i].CreatedAt, candidates[i].PostId, i);
+                order[k] = new Key(scores[i], candidates[i].CreatedAt, candidates[i].PostId, i);
             }
 
             Array.Sort(order);

@@ -14,14 +14,6 @@ public sealed class CachedScoredCandidateSource : ICandidateSource
 
     public CandidateSourceId Id { get; } = new("CachedScored");
 
-    public Task<IReadOnlyList<Candidate>> FetchAsync(TimelineQuery query, CancellationToken cancellation)
-    {
-        var candidates = new Candidate[query.Cached.Count];
-        for (var i = 0; i < candidates.Length; i++)
-        {
-            candidates[i] = query.Cached[i].Candidate;
-        }
-
-        return Task.FromResult<IReadOnlyList<Candidate>>(candidates);
-    }
+    public Task<IReadOnlyList<Candidate>> FetchAsync(TimelineQuery query, CancellationToken cancellation) =>
+        Task.FromResult(query.CachedCandidates);
 }
