@@ -12,12 +12,19 @@ namespace Recsys.Grains.Ingestion;
 /// a lane holding one whole segment sends that segment's own list instead of a copy, and a lane is one object that
 /// waits for its send through a cached continuation instead of an async method's state machine. That continuation
 /// runs where the send completed (no grain context): it only completes waiters and starts the next send.
+/// A lane whose queue ran dry goes back to a small free list (with its continuation) for the next key, and the lanes
+/// an enqueue started are chained through the lanes themselves: with random targets nearly every event starts lanes,
+/// and the lane, its continuation and the list of started lanes were 12% of the ingest bench's allocations.
 /// </remarks>
 public sealed class Coalescer<TKey, TItem>
     where TKey : notnull
 {
+    // Free lanes kept for reuse (ours): enough for the lanes of a few batches in flight, a few hundred KB at most.
+    private const int MaxFreeLanes = 4_096;
+
     private readonly object _lock = new();
     private readonly Dictionary<TKey, Lane> _lanes = [];
+    private readonly Stack<Lane> _free = new();
     private readonly Func<TKey, IReadOnlyList<TItem>, Task> _send;
     private readonly int _maxBatch;
 
@@ -37,11 +44,12 @@ public sealed class Coalescer<TKey, TItem>
     public Task EnqueueAll<TSource>(IReadOnlyList<TSource> sources, Func<TSource, TKey> keyOf, Func<TSource, IReadOnlyList<TItem>> itemsOf)
     {
         var completion = new Completion(sources.Count);
-        List<Lane>? started = null;
+        Lane? started = null;
         lock (_lock)
         {
-            foreach (var source in sources)
+            for (var i = 0; i < sources.Count; i++) // by index: foreach over the interface boxes an enumerator
             {
+                var source = sources[i];
                 var items = itemsOf(source);
                 if (items.Count == 0)
                 {
@@ -52,21 +60,31 @@ public sealed class Coalescer<TKey, TItem>
                 var key = keyOf(source);
                 if (!_lanes.TryGetValue(key, out var lane))
                 {
-                    _lanes[key] = lane = new Lane(this, key);
-                    (started ??= []).Add(lane);
+                    lane = _free.Count > 0 ? _free.Pop() : new Lane(this);
+                    lane.Key = key;
+                    _lanes[key] = lane;
+                    lane.NextStarted = started;
+                    started = lane;
                 }
 
                 lane.Add(new Segment(items, completion));
             }
         }
 
-        started?.ForEach(lane => lane.SendNext());
+        while (started is not null)
+        {
+            var lane = started;
+            started = lane.NextStarted;
+            lane.NextStarted = null; // before its first send: once its queue runs dry it may be reused and chained again
+            lane.SendNext();
+        }
+
         return completion.Task;
     }
 
     // One key's queue of segments and its one send in flight. Segments are touched only under the coalescer's lock;
     // the in-flight fields only by the lane's single sender (one send at a time).
-    private sealed class Lane(Coalescer<TKey, TItem> owner, TKey key)
+    private sealed class Lane(Coalescer<TKey, TItem> owner)
     {
         private Segment? _first;
         private Queue<Segment>? _more;
@@ -75,6 +93,11 @@ public sealed class Coalescer<TKey, TItem>
         private Segment? _partial;
         private Task? _sending;
         private Action? _onSent;
+
+        public TKey Key { get; set; } = default!;
+
+        /// <summary>The next lane the same enqueue started (only until the enqueue starts them).</summary>
+        public Lane? NextStarted { get; set; }
 
         public void Add(Segment segment)
         {
@@ -98,7 +121,14 @@ public sealed class Coalescer<TKey, TItem>
                 {
                     if (_first is null)
                     {
-                        owner._lanes.Remove(key);
+                        owner._lanes.Remove(Key);
+                        (_single, _completed, _partial) = (null, null, null);
+                        Key = default!;
+                        if (owner._free.Count < MaxFreeLanes)
+                        {
+                            owner._free.Push(this); // nothing touches this lane after this return
+                        }
+
                         return;
                     }
 
@@ -108,7 +138,7 @@ public sealed class Coalescer<TKey, TItem>
                 Task sending;
                 try
                 {
-                    sending = owner._send(key, items);
+                    sending = owner._send(Key, items);
                 }
                 catch (Exception exception)
                 {
