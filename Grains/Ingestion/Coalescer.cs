@@ -19,8 +19,9 @@ namespace Recsys.Grains.Ingestion;
 public sealed class Coalescer<TKey, TItem>
     where TKey : notnull
 {
-    // Free lanes kept for reuse (ours): enough for the lanes of a few batches in flight, a few hundred KB at most.
-    private const int MaxFreeLanes = 4_096;
+    // Free lanes kept for reuse (ours): enough for the lanes of the batches in flight (four batches of 5,000 events
+    // start ~10,000 lanes per User worker), about 2 MB at most.
+    private const int MaxFreeLanes = 16_384;
 
     private readonly object _lock = new();
     private readonly Dictionary<TKey, Lane> _lanes = [];
