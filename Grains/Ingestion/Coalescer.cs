@@ -26,6 +26,7 @@ public sealed class Coalescer<TKey, TItem>
     private readonly object _lock = new();
     private readonly Dictionary<TKey, Lane> _lanes = [];
     private readonly Stack<Lane> _free = new();
+    private readonly Stack<Segment> _freeSegments = new();
     private readonly Func<TKey, IReadOnlyList<TItem>, Task> _send;
     private readonly int _maxBatch;
 
@@ -68,7 +69,10 @@ public sealed class Coalescer<TKey, TItem>
                     started = lane;
                 }
 
-                lane.Add(new Segment(items, completion));
+                var segment = _freeSegments.Count > 0 ? _freeSegments.Pop() : new Segment();
+                segment.Items = items;
+                segment.Completion = completion;
+                lane.Add(segment);
             }
         }
 
@@ -120,10 +124,10 @@ public sealed class Coalescer<TKey, TItem>
                 IReadOnlyList<TItem> items;
                 lock (owner._lock)
                 {
+                    ReleaseSent();
                     if (_first is null)
                     {
                         owner._lanes.Remove(Key);
-                        (_single, _completed, _partial) = (null, null, null);
                         Key = default!;
                         if (owner._free.Count < MaxFreeLanes)
                         {
@@ -156,6 +160,21 @@ public sealed class Coalescer<TKey, TItem>
 
                 Finish(sending);
             }
+        }
+
+        // Under the lock: the segments of the last send are done (their completions were told), so they are reused.
+        private void ReleaseSent()
+        {
+            owner.Release(_single);
+            if (_completed is not null)
+            {
+                foreach (var segment in _completed)
+                {
+                    owner.Release(segment);
+                }
+            }
+
+            (_single, _completed, _partial) = (null, null, null);
         }
 
         private void OnSent()
@@ -224,11 +243,21 @@ public sealed class Coalescer<TKey, TItem>
         }
     }
 
-    private sealed class Segment(IReadOnlyList<TItem> items, Completion completion)
+    private void Release(Segment? segment)
     {
-        public IReadOnlyList<TItem> Items { get; } = items;
+        if (segment is not null && _freeSegments.Count < MaxFreeLanes)
+        {
+            (segment.Items, segment.Completion, segment.Offset) = (null!, null!, 0);
+            _freeSegments.Push(segment);
+        }
+    }
 
-        public Completion Completion { get; } = completion;
+    // Reused (issue 6): taken from the free list under the lock, given back under it once its send is done.
+    private sealed class Segment
+    {
+        public IReadOnlyList<TItem> Items { get; set; } = null!;
+
+        public Completion Completion { get; set; } = null!;
 
         public int Offset { get; set; }
     }
