@@ -9,23 +9,24 @@ public sealed class GrainFactory : IGrainFactory
     private readonly IGrainCallInvoker _invoker;
     private readonly IGrainTypeResolver _types;
     private readonly ConcurrentDictionary<Type, GrainReferenceShared> _shared = new();
-    private readonly ConcurrentDictionary<Type, string> _grainTypes = new();
+    private readonly ConcurrentDictionary<Type, (GrainReferenceShared Shared, string GrainType)> _described = new();
     private readonly Func<Type, GrainReferenceShared> _createShared;
-    private readonly Func<Type, string> _resolveType;
+    private readonly Func<Type, (GrainReferenceShared, string)> _describe;
 
     public GrainFactory(IGrainCallInvoker invoker, IGrainTypeResolver types)
     {
         _invoker = invoker;
         _types = types;
         _createShared = interfaceType => new GrainReferenceShared(GrainInterfaceRegistry.Get(interfaceType), _invoker, this);
-        _resolveType = interfaceType => _types.GetGrainType(interfaceType);
+        // The type name is validated (as a grain id would) and interned once here, so ids built from it skip both.
+        _describe = interfaceType => (_shared.GetOrAdd(interfaceType, _createShared), new GrainId(_types.GetGrainType(interfaceType), string.Empty).Type);
     }
 
     public TGrainInterface GetGrain<TGrainInterface>(long primaryKey)
         where TGrainInterface : IGrainWithIntegerKey
     {
         var (shared, type) = Describe(typeof(TGrainInterface));
-        return (TGrainInterface)(object)shared.InterfaceInfo.ProxyFactory(shared, GrainId.Create(type, primaryKey));
+        return (TGrainInterface)(object)shared.InterfaceInfo.ProxyFactory(shared, GrainId.CreateInterned(type, primaryKey));
     }
 
     public TGrainInterface GetGrain<TGrainInterface>(string primaryKey)
@@ -51,6 +52,6 @@ public sealed class GrainFactory : IGrainFactory
         return (IGrain)shared.InterfaceInfo.ProxyFactory(shared, grainId);
     }
 
-    private (GrainReferenceShared Shared, string GrainType) Describe(Type interfaceType) =>
-        (_shared.GetOrAdd(interfaceType, _createShared), _grainTypes.GetOrAdd(interfaceType, _resolveType));
+    // One lookup per call for both (issue 6: GetGrain runs three times per ingested event).
+    private (GrainReferenceShared Shared, string GrainType) Describe(Type interfaceType) => _described.GetOrAdd(interfaceType, _describe);
 }

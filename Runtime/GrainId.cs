@@ -24,6 +24,16 @@ public readonly struct GrainId : IEquatable<GrainId>
         _hash = HashCode.Combine(Type.GetHashCode(), key.GetHashCode());
     }
 
+    // For callers whose type name is interned already (the grain factory's cached names, issue 6): string.Intern
+    // is a lookup in the runtime's intern table, paid on every GetGrain otherwise.
+    private GrainId(string internedType, string key, bool interned)
+    {
+        _ = interned;
+        Type = internedType;
+        Key = key;
+        _hash = HashCode.Combine(Type.GetHashCode(), key.GetHashCode());
+    }
+
     public string Type { get; }
 
     public string Key { get; }
@@ -31,6 +41,9 @@ public readonly struct GrainId : IEquatable<GrainId>
     public bool IsDefault => Type is null;
 
     public static GrainId Create(string type, long key) => new(type, key.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>As <see cref="Create(string, long)"/> for a type name that came from <see cref="string.Intern"/> and was validated.</summary>
+    internal static GrainId CreateInterned(string internedType, long key) => new(internedType, key.ToString(CultureInfo.InvariantCulture), interned: true);
 
     public static GrainId Create(string type, Guid key) => new(type, key.ToString("N"));
 

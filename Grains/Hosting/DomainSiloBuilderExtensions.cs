@@ -45,6 +45,8 @@ public static class DomainSiloBuilderExtensions
         services.TryAddSingleton<AggregateSpecs>();
         services.TryAddSingleton<EntityDirectory>();
         services.TryAddSingleton<IIngestionHooks, NoIngestionHooks>();
+        services.TryAddSingleton<CheckpointScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<CheckpointScheduler>()); // stops before the silo: no calls while grains deactivate
         services.TryAddSingleton<SampleLoader>();
         services.TryAddSingleton<IEngagementLog>(CreateLog);
         services.TryAddSingleton<InterestedInCache>();

@@ -5,21 +5,22 @@ using Recsys.Grains.Ingestion.Log;
 using Recsys.Grains.Interfaces.Engagements;
 using Recsys.Runtime;
 using Recsys.Runtime.Catalog;
-using Recsys.Runtime.Timers;
 
 namespace Recsys.Grains.Ingestion;
 
 /// <summary>
 /// A grain that applies logged engagements exactly once: live deliveries are deduplicated by sequence through its
 /// <see cref="ReplayCursor"/>; on activation it replays the log after its checkpoint; it checkpoints (catch up with
-/// the log, then write state) every N events, after an interval when it has unsaved events, and on deactivation.
+/// the log, then write state) every N events, after an interval when it has unsaved events (the silo's
+/// <see cref="CheckpointScheduler"/> calls <see cref="CheckpointDue"/>), and on deactivation.
 /// A crash loses only what the log still holds, so nothing is lost and nothing counts twice.
 /// </summary>
-public abstract partial class EngagementApplyingGrain : Grain
+public abstract partial class EngagementApplyingGrain : Grain, ICheckpointingGrain
 {
-    private IGrainTimer? _checkpointTimer;
+    private CheckpointTicket? _checkpointTicket;
     private IEngagementLog? _log;
     private IngestionOptions? _options;
+    private CheckpointScheduler? _scheduler;
     private int _sinceCheckpoint;
 
     protected abstract LogStream Stream { get; }
@@ -34,6 +35,8 @@ public abstract partial class EngagementApplyingGrain : Grain
 
     protected IngestionOptions IngestionOptions => _options ??= ServiceProvider.GetRequiredService<IOptions<IngestionOptions>>().Value;
 
+    private CheckpointScheduler Scheduler => _scheduler ??= ServiceProvider.GetRequiredService<CheckpointScheduler>();
+
     /// <summary>
     /// Applies one event to the grain's state (not yet written). Calls that may fail come before any change, so a failure
     /// leaves nothing half-applied and the event can be applied again later.
@@ -45,11 +48,19 @@ public abstract partial class EngagementApplyingGrain : Grain
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (_sinceCheckpoint > 0 || Cursor.PendingCount > 0)
+        if (HasUnsaved)
         {
             await TryCheckpointAsync();
         }
+
+        _checkpointTicket?.Cancel(); // a failed one is not retried by this activation: the log keeps its events
+        _checkpointTicket = null;
     }
+
+    /// <summary>The scheduler's call once the interval passed: checkpoints what is unsaved (nothing if a checkpoint came first).</summary>
+    public Task CheckpointDue() => HasUnsaved ? TryCheckpointAsync() : Task.CompletedTask;
+
+    private bool HasUnsaved => _sinceCheckpoint > 0 || Cursor.PendingCount > 0;
 
     /// <summary>Call from OnActivateAsync: applies what the log holds beyond the checkpoint.</summary>
     protected async Task ReplayAsync()
@@ -104,8 +115,8 @@ public abstract partial class EngagementApplyingGrain : Grain
         await EngagementReplay.CatchUpAsync(Log, Stream, GrainId.GetIntegerKey(), Cursor, IngestionOptions.ReplayPageSize, ApplyAsync);
         await WriteStateAsync();
         _sinceCheckpoint = 0;
-        _checkpointTimer?.Dispose();
-        _checkpointTimer = null;
+        _checkpointTicket?.Cancel();
+        _checkpointTicket = null;
         try
         {
             await Log.RecordCheckpointAsync(Stream, GrainId.GetIntegerKey(), Cursor.AppliedThrough);
@@ -116,11 +127,11 @@ public abstract partial class EngagementApplyingGrain : Grain
         }
     }
 
-    // The timer ticks until a checkpoint succeeds (then it is disposed), so a failed one is retried.
+    // A dirty grain holds a ticket until a checkpoint succeeds (then it is cancelled).
     private void MarkDirty(int applied)
     {
         _sinceCheckpoint += applied;
-        _checkpointTimer ??= RegisterGrainTimer(_ => TryCheckpointAsync(), IngestionOptions.CheckpointInterval, IngestionOptions.CheckpointInterval);
+        _checkpointTicket ??= Scheduler.Schedule(GrainId);
     }
 
     private async Task TryCheckpointAsync()
@@ -132,6 +143,10 @@ public abstract partial class EngagementApplyingGrain : Grain
         catch (Exception exception)
         {
             LogMessages.CheckpointFailed(Logger, exception, GrainId);
+
+            // Retried an interval later: the ticket held may be the one the scheduler just served.
+            _checkpointTicket?.Cancel();
+            _checkpointTicket = Scheduler.Schedule(GrainId);
         }
     }
 

@@ -1,3 +1,5 @@
+using System.Collections;
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Recsys.Grains.Ingestion.Log;
@@ -136,8 +138,9 @@ public sealed partial class EngagementIngestGrain(
 
         // Grouped by target grain in one pass each (a batch holds up to three deliveries per event, so no LINQ groupings here).
         // Sized for the usual case, every target distinct, so that they never grow (issue 6: resizes were 4% of allocations).
-        var posts = new Dictionary<long, List<LoggedEngagement>>(logged.Count);
-        var users = new Dictionary<long, List<LoggedEngagement>>(logged.Count * 2);
+        // A group holds its first event inline and a list only from the second on: with random targets most get one.
+        var posts = new Dictionary<long, Group>(logged.Count);
+        var users = new Dictionary<long, Group>(logged.Count * 2);
         for (var i = 0; i < logged.Count; i++)
         {
             var e = logged[i];
@@ -167,26 +170,50 @@ public sealed partial class EngagementIngestGrain(
         }
     }
 
-    private static void AddTo(Dictionary<long, List<LoggedEngagement>> groups, long target, LoggedEngagement e)
+    private static void AddTo(Dictionary<long, Group> groups, long target, LoggedEngagement e)
     {
-        if (!groups.TryGetValue(target, out var events))
+        ref var group = ref CollectionsMarshal.GetValueRefOrAddDefault(groups, target, out var exists);
+        if (!exists)
         {
-            groups[target] = events = new List<LoggedEngagement>(1);
+            group.First = e;
         }
-
-        events.Add(e);
+        else
+        {
+            (group.More ??= [group.First]).Add(e);
+        }
     }
 
-    private static TargetedEngagements[] Targeted(Dictionary<long, List<LoggedEngagement>> groups)
+    private static TargetedEngagements[] Targeted(Dictionary<long, Group> groups)
     {
         var targeted = new TargetedEngagements[groups.Count];
         var i = 0;
-        foreach (var (target, events) in groups)
+        foreach (var (target, group) in groups)
         {
-            targeted[i++] = new TargetedEngagements(target, events);
+            targeted[i++] = new TargetedEngagements(target, group.More ?? (IReadOnlyList<LoggedEngagement>)new OneEngagement(group.First));
         }
 
         return targeted;
+    }
+
+    private struct Group
+    {
+        public LoggedEngagement First;
+        public List<LoggedEngagement>? More;
+    }
+
+    // One event for one grain, as a list: one small object where a List cost two (issue 6).
+    private sealed class OneEngagement(LoggedEngagement engagement) : IReadOnlyList<LoggedEngagement>
+    {
+        public int Count => 1;
+
+        public LoggedEngagement this[int index] => index == 0 ? engagement : throw new ArgumentOutOfRangeException(nameof(index));
+
+        public IEnumerator<LoggedEngagement> GetEnumerator()
+        {
+            yield return engagement;
+        }
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     private static partial class Log

@@ -3,6 +3,7 @@ using Recsys.Grains.Ingestion;
 using Recsys.Grains.Ingestion.Log;
 using Recsys.Grains.Interfaces.Engagements;
 using Recsys.Grains.Interfaces.Posts;
+using Recsys.Grains.Interfaces.Users;
 using Recsys.Grains.Tests.Support;
 using Recsys.Runtime;
 using Recsys.Runtime.Storage;
@@ -51,6 +52,67 @@ public sealed class EngagementApplyingGrainTests
         Assert.True(afterThree > 0);
         Assert.Equal(4, (await cluster.GrainFactory.GetGrain<IPostGrain>(post).GetView()).Engagements.Total(EngagementAction.Click));
     }
+
+    [Fact]
+    public async Task The_silo_scheduler_checkpoints_every_dirty_grain_once_the_interval_passed()
+    {
+        var time = new ManualTimeProvider(DomainSilo.Start);
+        var log = new MemoryEngagementLog();
+        await using var cluster = await DomainSilo.StartAsync(time, log: log);
+        var pairs = new List<(long Post, long Fan)>();
+        for (var i = 0; i < 6; i++)
+        {
+            pairs.Add(await PostWithFanAsync(cluster.GrainFactory));
+        }
+
+        await Ingest(cluster.GrainFactory, pairs.Select(p => Entities.Event(p.Fan, EngagementAction.Like, p.Post, DomainSilo.Start.AddMinutes(-1))).ToArray());
+        var scheduler = cluster.Services.GetRequiredService<CheckpointScheduler>();
+        Assert.True(scheduler.Pending >= pairs.Count * 3); // each post, its fan and its author (the subject)
+        time.Advance(IngestionOptions.DefaultCheckpointInterval - TimeSpan.FromSeconds(1));
+        var lagging = await LaggingAsync(log);
+        Assert.All(pairs, p => Assert.Contains(new GrainCheckpointLag(LogStream.Post, p.Post), lagging));
+
+        time.Advance(TimeSpan.FromSeconds(1));
+        foreach (var (post, fan) in pairs)
+        {
+            await cluster.GrainFactory.GetGrain<IPostGrain>(post).GetView(); // a turn after the checkpoint's turn
+            await cluster.GrainFactory.GetGrain<IUserGrain>(fan).GetActivity();
+        }
+
+        Assert.Empty(await LaggingAsync(log));
+        foreach (var (post, _) in pairs)
+        {
+            Assert.True(await StoredThroughAsync(cluster, post) > 0);
+        }
+
+        Assert.Equal(0, scheduler.Pending);
+    }
+
+    [Fact]
+    public async Task A_graceful_stop_checkpoints_every_dirty_grain_and_the_scheduler_drops_its_tickets()
+    {
+        var time = new ManualTimeProvider(DomainSilo.Start);
+        var log = new MemoryEngagementLog();
+        await using var cluster = await DomainSilo.StartAsync(time, silo => silo.Configure<IngestionOptions>(o => o.CheckpointEveryEvents = 2), log);
+        var (post, fan) = await PostWithFanAsync(cluster.GrainFactory);
+        var (other, otherFan) = await PostWithFanAsync(cluster.GrainFactory);
+        var at = DomainSilo.Start.AddMinutes(-1);
+
+        await Ingest(cluster.GrainFactory, Entities.Event(fan, EngagementAction.Click, post, at), Entities.Event(fan, EngagementAction.Click, post, at));
+        await Ingest(cluster.GrainFactory, Entities.Event(otherFan, EngagementAction.Click, other, at));
+        var checkpointed = await StoredThroughAsync(cluster, post);
+        Assert.True(checkpointed > 0);
+        Assert.Equal(0, await StoredThroughAsync(cluster, other));
+
+        var scheduler = cluster.Services.GetRequiredService<CheckpointScheduler>();
+        Assert.True(scheduler.Pending > 0);
+        await cluster.StopSiloAsync(); // every activation checkpoints on deactivation; the scheduler drops its tickets
+        Assert.Empty(await LaggingAsync(log));
+        Assert.Equal(0, scheduler.Pending);
+    }
+
+    private static Task<IReadOnlyList<GrainCheckpointLag>> LaggingAsync(MemoryEngagementLog log) =>
+        log.FindLaggingAsync(DomainSilo.Start.AddDays(1), 100);
 
     private static async Task<(long Post, long Fan)> PostWithFanAsync(IGrainFactory grains)
     {
