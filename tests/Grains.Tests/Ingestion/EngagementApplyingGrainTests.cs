@@ -60,9 +60,13 @@ public sealed class EngagementApplyingGrainTests
         var log = new MemoryEngagementLog();
         await using var cluster = await DomainSilo.StartAsync(time, log: log);
         var pairs = new List<(long Post, long Fan)>();
+        var authors = new List<long>();
         for (var i = 0; i < 6; i++)
         {
-            pairs.Add(await PostWithFanAsync(cluster.GrainFactory));
+            var entities = new Entities(cluster.GrainFactory, DomainSilo.Start);
+            var author = await entities.UserAsync();
+            authors.Add(author);
+            pairs.Add((await entities.PostAsync(author), await entities.UserAsync()));
         }
 
         await Ingest(cluster.GrainFactory, pairs.Select(p => Entities.Event(p.Fan, EngagementAction.Like, p.Post, DomainSilo.Start.AddMinutes(-1))).ToArray());
@@ -77,6 +81,11 @@ public sealed class EngagementApplyingGrainTests
         {
             await cluster.GrainFactory.GetGrain<IPostGrain>(post).GetView(); // a turn after the checkpoint's turn
             await cluster.GrainFactory.GetGrain<IUserGrain>(fan).GetActivity();
+        }
+
+        foreach (var author in authors)
+        {
+            await cluster.GrainFactory.GetGrain<IUserGrain>(author).GetActivity(); // the subject of its post's like
         }
 
         Assert.Empty(await LaggingAsync(log));
