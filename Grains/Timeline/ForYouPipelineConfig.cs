@@ -88,12 +88,12 @@ public sealed class ForYouPipelineConfig
             CandidateSources =
             [
                 Source(p, CachedScoredCandidateSource.Instance),
-                Source(p, UnlessCached(c.InNetwork)),
-                Source(p, UnlessCached(c.SocialGraph)),
-                Source(p, UnlessCached(c.SimClusters)),
-                Source(p, UnlessCached(new GatedCandidateSource(c.Popular, NewOrReturningUserGate.Instance))),
-                Source(p, UnlessCached(new ParamGatedCandidateSource(c.FollowRecommendation, q => q.EnableFollowRecommendationSource))),
-                .. c.Additional.Select(s => Source(p, UnlessCached(s))),
+                Source(p, UnlessCached(Reading(c.InNetwork))),
+                Source(p, UnlessCached(Reading(c.SocialGraph))),
+                Source(p, UnlessCached(Reading(c.SimClusters))),
+                Source(p, UnlessCached(new GatedCandidateSource(Reading(c.Popular), NewOrReturningUserGate.Instance))),
+                Source(p, UnlessCached(new ParamGatedCandidateSource(Reading(c.FollowRecommendation), q => q.EnableFollowRecommendationSource))),
+                .. c.Additional.Select(s => Source(p, UnlessCached(Reading(s)))),
             ],
             PostCandidateSelector = DropDuplicateCandidatesSelector.Instance,
             GlobalFilters = Switch(p,
@@ -144,9 +144,12 @@ public sealed class ForYouPipelineConfig
     private static CandidateSourceStep Source(ForYouParams p, ICandidateSource source) =>
         new(new ParamGatedCandidateSource(source, q => q.IsEnabled(source.Id.Scope)), p.TimeoutOf(source.Id.Name), FailOpen: true);
 
-    // A source that runs starts the followee-engagement read beside it (the social-proof hydrator uses it on what it finds).
-    private static ICandidateSource UnlessCached(ICandidateSource source) =>
-        new GatedCandidateSource(new FolloweeEngagementsReadingCandidateSource(source), new MinCachedCandidatesGate(source.Id));
+    private static ICandidateSource UnlessCached(ICandidateSource source) => new GatedCandidateSource(source, new MinCachedCandidatesGate(source.Id));
+
+    // A source that runs starts the followee-engagement read beside it (the social-proof hydrator uses it on what it
+    // finds). Innermost, past every gate: a source whose own gate is shut (Popular for a regular user, the follow
+    // recommendations when off) must not start the read, or every refresh served from the cache would still make it.
+    private static ICandidateSource Reading(ICandidateSource source) => new FolloweeEngagementsReadingCandidateSource(source);
 
     private static IReadOnlyList<IFilter> Switch(ForYouParams p, IReadOnlyList<IFilter> filters) =>
         filters.Select(f => (IFilter)new ParamGatedFilter(f, () => p.IsEnabled(f.Id.Scope))).ToArray();

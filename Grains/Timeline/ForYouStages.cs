@@ -1,3 +1,4 @@
+using System.Buffers;
 using Recsys.Grains.Ranking.Candidates;
 using Recsys.Grains.Ranking.Filters;
 using Recsys.Grains.Ranking.Scorers;
@@ -85,14 +86,18 @@ public static class ForYouStages
             return heuristics.Score(query, hydrated, fresh);
         }
 
-        var scores = new double[reused.Count + fresh.Length];
+        // Pooled, and the reused list itself when nothing was scored afresh (a refresh from the cache alone).
+        var count = reused.Count + fresh.Length;
+        var scores = ArrayPool<double>.Shared.Rent(count);
         for (var i = 0; i < reused.Count; i++)
         {
             scores[i] = reused[i].ModelScore;
         }
 
         fresh.CopyTo(scores, reused.Count);
-        return heuristics.Score(query, [.. reused, .. hydrated], scores);
+        var rescored = heuristics.Score(query, hydrated.Count == 0 ? reused : [.. reused, .. hydrated], scores.AsSpan(0, count));
+        ArrayPool<double>.Shared.Return(scores);
+        return rescored;
     }
 
     /// <summary>Steps 7-8 after the heuristics: anti-gaming, visibility, selection and the result caps.</summary>

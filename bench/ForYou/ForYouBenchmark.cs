@@ -171,6 +171,7 @@ public static class ForYouBenchmark
             + $"{page.Items.Count(i => i.InNetwork)} of {page.Items.Count} served in-network");
         const int runs = 500;
         var latencies = new LatencyRecorder(runs);
+        using var sampler = AllocationSampler.StartIfAsked();
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < runs; i++)
         {
@@ -178,6 +179,8 @@ public static class ForYouBenchmark
             await timeline.GetForYou(new ForYouRequest());
             latencies.Add(Stopwatch.GetTimestamp() - start);
         }
+
+        sampler?.StopAndPrint();
 
         return new BenchResult($"one warm viewer, {candidates:N0} candidates, sequential", runs, clock.Elapsed, latencies.Percentile(0.5), latencies.Percentile(0.99));
     }

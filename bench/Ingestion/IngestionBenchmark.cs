@@ -26,9 +26,6 @@ public static class IngestionBenchmark
     /// <summary>When set (a connection string to an empty database), the silo keeps everything in PostgreSQL instead.</summary>
     public const string PostgresVariable = "RECSYS_BENCH_PG";
 
-    /// <summary>When "1", the ingest phase samples allocations by type (<see cref="AllocationSampler"/>) and prints the top ones.</summary>
-    public const string AllocationVariable = "RECSYS_BENCH_ALLOCATIONS";
-
     public static async Task<IReadOnlyList<BenchResult>> RunAsync(int events, int users, int batchSize, int concurrency)
     {
         var directory = Path.Combine(Path.GetTempPath(), "recsys-bench-ingest-" + Guid.NewGuid().ToString("N")[..8]);
@@ -65,18 +62,13 @@ public static class IngestionBenchmark
             var gcPause = GC.GetTotalPauseDuration();
             var allocated = GC.GetTotalAllocatedBytes();
             var collections = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
-            using var sampler = Environment.GetEnvironmentVariable(AllocationVariable) == "1" ? new AllocationSampler() : null;
-            sampler?.Start();
+            using var sampler = AllocationSampler.StartIfAsked();
             MarkPhase("ingest started");
             var clock = Stopwatch.StartNew();
             var accepted = await SendAsync(ingest, data, batchSize, concurrency, latencies);
             var elapsed = clock.Elapsed;
             MarkPhase("ingest ended");
-            sampler?.Stop();
-            foreach (var (type, share) in sampler?.Top(25) ?? [])
-            {
-                Console.Error.WriteLine($"allocated {share,6:P1} {type}");
-            }
+            sampler?.StopAndPrint();
 
             process.Refresh();
             results.Add(new BenchResult($"ingest through client, durable (batch {batchSize:N0}, {concurrency} in flight); µs = per batch",

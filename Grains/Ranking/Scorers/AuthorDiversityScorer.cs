@@ -1,3 +1,4 @@
+using System.Buffers;
 using Recsys.Grains.Ranking.Candidates;
 using Recsys.Grains.Ranking.Identifiers;
 using Recsys.Grains.Ranking.Models;
@@ -14,7 +15,9 @@ public sealed class AuthorDiversityScorer(double decay, double floor) : IRescore
 
     public void Factors(RankingQuery query, IReadOnlyList<Candidate> candidates, ReadOnlySpan<double> modelScores, Span<double> factors)
     {
-        var order = new Key[candidates.Count];
+        // Pooled: a request sorts ~1,000 keys here, and a fresh array each time was a tenth of a refresh's allocation.
+        var rented = ArrayPool<Key>.Shared.Rent(candidates.Count);
+        var order = rented.AsSpan(0, candidates.Count);
         for (var i = 0; i < order.Length; i++)
         {
             order[i] = new Key(candidates[i].KnownAuthorId, modelScores[i], candidates[i].PostId, i);
@@ -22,12 +25,14 @@ public sealed class AuthorDiversityScorer(double decay, double floor) : IRescore
 
         // By author, then best model score first; equal scores by post id, so the discount does not depend on input
         // order. k is then the place within the author's run.
-        Array.Sort(order);
+        order.Sort();
         for (int i = 0, k = 0; i < order.Length; i++)
         {
             k = i > 0 && order[i].Author == order[i - 1].Author ? k + 1 : 0;
             factors[order[i].Index] = DiversityDiscount.Multiplier(k, decay, floor);
         }
+
+        ArrayPool<Key>.Shared.Return(rented);
     }
 
     private readonly record struct Key(long Author, double ModelScore, long PostId, int Index) : IComparable<Key>

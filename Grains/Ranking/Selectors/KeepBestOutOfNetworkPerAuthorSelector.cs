@@ -16,14 +16,26 @@ public sealed class KeepBestOutOfNetworkPerAuthorSelector : ISelector
 
     public FilterResult Select(RankingQuery query, IReadOnlyList<Candidate> candidates)
     {
-        var best = new Dictionary<long, Candidate>(candidates.Count);
-        foreach (var c in candidates)
+        // Sized as it goes: a refresh of a followee-heavy viewer often has no out-of-network candidate at all.
+        Dictionary<long, Candidate>? best = null;
+        for (var i = 0; i < candidates.Count; i++)
         {
-            if (!c.InNetwork && (!best.TryGetValue(c.KnownAuthorId, out var current) || c.Score > current.Score
-                || (c.Score == current.Score && c.PostId > current.PostId)))
+            var c = candidates[i];
+            if (c.InNetwork)
+            {
+                continue;
+            }
+
+            best ??= [];
+            if (!best.TryGetValue(c.KnownAuthorId, out var current) || c.Score > current.Score || (c.Score == current.Score && c.PostId > current.PostId))
             {
                 best[c.KnownAuthorId] = c;
             }
+        }
+
+        if (best is null)
+        {
+            return new FilterResult(candidates, []);
         }
 
         return FilterResult.Partition(candidates, c => c.InNetwork || ReferenceEquals(best[c.KnownAuthorId], c));

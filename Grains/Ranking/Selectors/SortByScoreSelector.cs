@@ -1,3 +1,4 @@
+using System.Buffers;
 using Recsys.Grains.Ranking.Candidates;
 using Recsys.Grains.Ranking.Filters;
 using Recsys.Grains.Ranking.Identifiers;
@@ -13,19 +14,21 @@ public sealed class SortByScoreSelector : ISelector
 
     public FilterResult Select(RankingQuery query, IReadOnlyList<Candidate> candidates)
     {
-        var keys = new Key[candidates.Count];
+        var rented = ArrayPool<Key>.Shared.Rent(candidates.Count); // only the sorted candidates outlive the call
+        var keys = rented.AsSpan(0, candidates.Count);
         for (var i = 0; i < keys.Length; i++)
         {
             keys[i] = new Key(candidates[i].Score, candidates[i].PostId, i);
         }
 
-        Array.Sort(keys);
+        keys.Sort();
         var sorted = new Candidate[keys.Length];
         for (var i = 0; i < keys.Length; i++)
         {
             sorted[i] = candidates[keys[i].Index];
         }
 
+        ArrayPool<Key>.Shared.Return(rented);
         return new FilterResult(sorted, []);
     }
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Tracing;
 
-namespace Recsys.Bench.Ingestion;
+namespace Recsys.Bench.Harness;
 
 /// <summary>
 /// Samples allocations by type inside this process: the runtime raises GCAllocationTick about every 100 KB
@@ -11,6 +11,32 @@ namespace Recsys.Bench.Ingestion;
 /// </summary>
 public sealed class AllocationSampler : EventListener
 {
+    /// <summary>Benchmarks sample allocations by type when this variable is "1".</summary>
+    public const string Variable = "RECSYS_BENCH_ALLOCATIONS";
+
+    /// <summary>A started sampler when <see cref="Variable"/> is "1", else null.</summary>
+    public static AllocationSampler? StartIfAsked()
+    {
+        if (Environment.GetEnvironmentVariable(Variable) != "1")
+        {
+            return null;
+        }
+
+        var sampler = new AllocationSampler();
+        sampler.Start();
+        return sampler;
+    }
+
+    /// <summary>Stops and prints the types with the most sampled bytes to standard error.</summary>
+    public void StopAndPrint(int count = 25)
+    {
+        Stop();
+        foreach (var (type, share) in Top(count))
+        {
+            Console.Error.WriteLine($"allocated {share,6:P1} {type}");
+        }
+    }
+
     private const int AllocationTickEventId = 10;
     private readonly ConcurrentDictionary<string, long> _bytes = new(StringComparer.Ordinal);
     private volatile bool _recording;
