@@ -1,7 +1,9 @@
 using Recsys.Grains.Interfaces.Posts;
 using Recsys.Grains.Interfaces.Timeline;
+using Recsys.Grains.Models;
 using Recsys.Grains.Ranking.Candidates;
 using Recsys.Grains.Ranking.Identifiers;
+using Recsys.Grains.Ranking.Models;
 using Recsys.Grains.SimClusters;
 
 namespace Recsys.Grains.Tests.Ranking;
@@ -10,6 +12,10 @@ namespace Recsys.Grains.Tests.Ranking;
 public static class RankingData
 {
     public static readonly DateTimeOffset Now = new(2026, 3, 2, 12, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The committed heavy ranker, models/heavy-ranker/default-v0.json, compiled.</summary>
+    public static readonly HeavyRanker DefaultHeavyRanker =
+        HeavyRanker.Compile(EmbeddedModels.All.Single(m => m.Name == HeavyRanker.ModelName && m.Version == "default-v0"));
 
     public static readonly CandidateSourceId InNetwork = new("InNetwork");
 

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Recsys.Grains.Models;
 using Recsys.Grains.Ranking.Identifiers;
 using Recsys.Grains.Ranking.Models;
 using Recsys.Grains.Tests.Support;
@@ -17,7 +16,7 @@ namespace Recsys.Grains.Tests.Timeline;
 [Trait("Area", "ForYou")]
 public sealed class FolloweeEngagementsReadTests
 {
-    private static readonly HeavyRanker Model = HeavyRanker.Compile(EmbeddedModels.All.Single(m => m.Name == HeavyRanker.ModelName && m.Version == "default-v0"));
+    private static readonly HeavyRanker Model = DefaultHeavyRanker;
 
     [Fact]
     public async Task A_refresh_served_from_the_cache_alone_does_not_read_the_followees_engagements()

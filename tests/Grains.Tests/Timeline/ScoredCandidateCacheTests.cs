@@ -11,7 +11,7 @@ namespace Recsys.Grains.Tests.Timeline;
 [Trait("Area", "ForYou")]
 public sealed class ScoredCandidateCacheTests
 {
-    private static readonly HeavyRanker Model = HeavyRanker.Compile(EmbeddedModels.All.Single(m => m.Name == HeavyRanker.ModelName && m.Version == "default-v0"));
+    private static readonly HeavyRanker Model = DefaultHeavyRanker;
 
     private static readonly TimeSpan Ttl = ForYouParams.DefaultCachedScoredTtl;
 

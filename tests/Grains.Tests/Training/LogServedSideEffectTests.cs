@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Recsys.Grains.Models;
 using Recsys.Grains.Ranking.Models;
 using Recsys.Grains.Ranking.Scorers;
 using Recsys.Grains.Timeline;
@@ -15,7 +14,7 @@ namespace Recsys.Grains.Tests.Training;
 [Trait("Area", "Training")]
 public sealed class LogServedSideEffectTests
 {
-    private static readonly HeavyRanker Model = HeavyRanker.Compile(EmbeddedModels.All.Single(m => m.Name == "heavy-ranker" && m.Version == "default-v0"));
+    private static readonly HeavyRanker Model = DefaultHeavyRanker;
 
     [Fact]
     public async Task Each_served_item_is_logged_with_the_features_of_its_ranking_not_of_the_page_time()
