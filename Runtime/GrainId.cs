@@ -8,18 +8,14 @@ namespace Recsys.Runtime;
 /// </summary>
 public readonly struct GrainId : IEquatable<GrainId>
 {
+    private readonly long _integerKey;
     private readonly int _hash;
+    private readonly bool _hasIntegerKey;
 
     public GrainId(string type, string key)
     {
-        ArgumentException.ThrowIfNullOrEmpty(type);
+        Type = InternType(type);
         ArgumentNullException.ThrowIfNull(key);
-        if (type.Contains('/'))
-        {
-            throw new ArgumentException("A grain type name may not contain '/'.", nameof(type));
-        }
-
-        Type = string.Intern(type);
         Key = key;
         _hash = HashCode.Combine(Type.GetHashCode(), key.GetHashCode());
     }
@@ -32,6 +28,16 @@ public readonly struct GrainId : IEquatable<GrainId>
         Type = internedType;
         Key = key;
         _hash = HashCode.Combine(Type.GetHashCode(), key.GetHashCode());
+    }
+
+    // An integer key is kept beside its text (issue 6): equality between two such ids compares the numbers, not the
+    // strings (the dictionary hit's key string was a cache miss on every call routed), and GetIntegerKey does not
+    // parse. The text stays the identity: an id parsed from "type/5" equals Create("type", 5) through it.
+    private GrainId(string internedType, long key)
+        : this(internedType, key.ToString(CultureInfo.InvariantCulture), interned: true)
+    {
+        _integerKey = key;
+        _hasIntegerKey = true;
     }
 
     public string Type { get; }
@@ -61,7 +67,18 @@ public readonly struct GrainId : IEquatable<GrainId>
         return new GrainId(text[..slash], text[(slash + 1)..]);
     }
 
-    public long GetIntegerKey() => long.TryParse(Key, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+    private static string InternType(string type)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(type);
+        if (type.Contains('/'))
+        {
+            throw new ArgumentException("A grain type name may not contain '/'.", nameof(type));
+        }
+
+        return string.Intern(type);
+    }
+
+    public long GetIntegerKey() => _hasIntegerKey ? _integerKey : long.TryParse(Key, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
         ? value
         : throw new InvalidOperationException($"Grain {this} does not have an integer key.");
 
@@ -94,7 +111,8 @@ public readonly struct GrainId : IEquatable<GrainId>
     }
 
     public bool Equals(GrainId other) =>
-        _hash == other._hash && ReferenceEquals(Type, other.Type) && string.Equals(Key, other.Key, StringComparison.Ordinal);
+        _hash == other._hash && ReferenceEquals(Type, other.Type)
+        && (_hasIntegerKey && other._hasIntegerKey ? _integerKey == other._integerKey : string.Equals(Key, other.Key, StringComparison.Ordinal));
 
     public override bool Equals(object? obj) => obj is GrainId other && Equals(other);
 

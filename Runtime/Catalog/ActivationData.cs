@@ -26,6 +26,7 @@ internal sealed partial class ActivationData : ActivationTarget, IThreadPoolWork
     private readonly CancellationTokenSource _lifetime = new();
     private Invokable? _inFlight;
     private int _inFlightCount;
+    private bool _watched;
     private int _running;
     private int _runningReadOnly;
     private bool _scheduled;
@@ -250,14 +251,12 @@ internal sealed partial class ActivationData : ActivationTarget, IThreadPoolWork
         }
     }
 
-    /// <summary>Fails every in-flight request whose caller's deadline has passed. Queued ones will never run.</summary>
+    /// <summary>
+    /// Collects every in-flight request whose caller's deadline has passed (queued ones will never run), for the sweep
+    /// that took this activation off the <see cref="InFlightWatchList"/>; puts it back on while requests remain.
+    /// </summary>
     public void ExpireRequests(long now, List<Invokable> expired)
     {
-        if (Volatile.Read(ref _inFlightCount) == 0)
-        {
-            return;
-        }
-
         lock (_lock)
         {
             for (var request = _inFlight; request is not null; request = request.NextInFlight)
@@ -266,6 +265,12 @@ internal sealed partial class ActivationData : ActivationTarget, IThreadPoolWork
                 {
                     expired.Add(request);
                 }
+            }
+
+            _watched = _inFlightCount > 0;
+            if (_watched)
+            {
+                _services.WatchList.Add(this);
             }
         }
     }
@@ -365,6 +370,11 @@ internal sealed partial class ActivationData : ActivationTarget, IThreadPoolWork
 
         _inFlight = request;
         _inFlightCount++;
+        if (!_watched)
+        {
+            _watched = true;
+            _services.WatchList.Add(this);
+        }
     }
 
     private void RemoveInFlight(Invokable request)

@@ -17,6 +17,7 @@ internal sealed class ActivationServices
         IGrainFactory grainFactory,
         TimeProvider time,
         GrainCallMetrics metrics,
+        InFlightWatchList watchList,
         IEnumerable<IIncomingGrainCallFilter> filters,
         ILoggerFactory loggerFactory)
     {
@@ -27,6 +28,7 @@ internal sealed class ActivationServices
         GrainFactory = grainFactory;
         Time = time;
         Metrics = metrics;
+        WatchList = watchList;
         Filters = filters.ToArray();
         Logger = loggerFactory.CreateLogger("Recsys.Runtime.Activation");
     }
@@ -44,6 +46,9 @@ internal sealed class ActivationServices
     public TimeProvider Time { get; }
 
     public GrainCallMetrics Metrics { get; }
+
+    /// <summary>The activations the response-timeout sweep visits.</summary>
+    public InFlightWatchList WatchList { get; }
 
     public IIncomingGrainCallFilter[] Filters { get; }
 

@@ -83,6 +83,7 @@ public static class SiloServiceCollectionExtensions
         services.TryAddSingleton(sp => new GrainCallMetrics(sp.GetRequiredService<TimeProvider>(), () => sp.GetRequiredService<GrainClassRegistry>().Classes));
         services.AddSingleton<JsonConverter>(sp => new GrainReferenceJsonConverter(() => sp.GetRequiredService<IGrainFactory>()));
         services.TryAddSingleton(sp => new GrainStateJson(sp.GetServices<JsonConverter>(), sp.GetServices<System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver>()));
+        services.TryAddSingleton<InFlightWatchList>();
         services.TryAddSingleton<ActivationServices>();
         services.TryAddSingleton<ResponseTimeoutSweeper>();
         services.TryAddSingleton<IdleActivationCollector>();

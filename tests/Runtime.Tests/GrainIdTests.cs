@@ -1,0 +1,51 @@
+namespace Recsys.Runtime.Tests;
+
+[Trait("Category", "BVT")]
+[Trait("Area", "Identity")]
+public sealed class GrainIdTests
+{
+    [Theory]
+    [InlineData(0L)]
+    [InlineData(42L)]
+    [InlineData(-7L)]
+    [InlineData(long.MaxValue)]
+    [InlineData(long.MinValue)]
+    public void AnIntegerIdEqualsTheSameIdParsedFromItsText(long key)
+    {
+        var created = GrainId.Create("user", key);
+        var parsed = GrainId.Parse(created.ToString());
+        var fromText = new GrainId("user", key.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(created, parsed);
+        Assert.Equal(parsed, created);
+        Assert.Equal(created, fromText);
+        Assert.Equal(created.GetHashCode(), parsed.GetHashCode());
+        Assert.Equal(created.GetUniformHashCode(), parsed.GetUniformHashCode());
+        Assert.Equal(key, created.GetIntegerKey());
+        Assert.Equal(key, parsed.GetIntegerKey());
+    }
+
+    [Fact]
+    public void IntegerIdsDifferByKeyAndByType()
+    {
+        Assert.NotEqual(GrainId.Create("user", 1), GrainId.Create("user", 2));
+        Assert.NotEqual(GrainId.Create("user", 1), GrainId.Create("post", 1));
+        Assert.NotEqual(GrainId.Create("user", 1), GrainId.Parse("user/01")); // the text is the identity
+        Assert.NotEqual(GrainId.Create("user", 1), GrainId.Create("user", "one"));
+    }
+
+    [Fact]
+    public void AStringKeyThatIsNotANumberHasNoIntegerKey()
+    {
+        var id = GrainId.Create("user", "alice");
+        Assert.Throws<InvalidOperationException>(() => id.GetIntegerKey());
+    }
+
+    [Fact]
+    public void ATypeWithASlashIsRefusedWhateverTheKey()
+    {
+        Assert.Throws<ArgumentException>(() => GrainId.Create("a/b", 1));
+        Assert.Throws<ArgumentException>(() => GrainId.Create("a/b", "k"));
+        Assert.Throws<ArgumentException>(() => GrainId.Create("", 1));
+    }
+}
