@@ -18,6 +18,7 @@ public readonly struct GrainId : IEquatable<GrainId>
         ArgumentNullException.ThrowIfNull(key);
         Key = key;
         _hash = HashCode.Combine(Type.GetHashCode(), key.GetHashCode());
+        _hasIntegerKey = TryParseCanonicalInteger(key, out _integerKey);
     }
 
     // For callers whose type name is interned already (the grain factory's cached names, issue 6): string.Intern
@@ -32,7 +33,8 @@ public readonly struct GrainId : IEquatable<GrainId>
 
     // An integer key is kept beside its text (issue 6): equality between two such ids compares the numbers, not the
     // strings (the dictionary hit's key string was a cache miss on every call routed), and GetIntegerKey does not
-    // parse. The text stays the identity: an id parsed from "type/5" equals Create("type", 5) through it.
+    // parse. Ids read from text (a message, "type/5") get the number too when the key is in canonical form, so
+    // that they meet the factory's ids on the fast path; the text stays the identity ("type/05" is another grain).
     private GrainId(string internedType, long key)
         : this(internedType, key.ToString(CultureInfo.InvariantCulture), interned: true)
     {
@@ -76,6 +78,19 @@ public readonly struct GrainId : IEquatable<GrainId>
         }
 
         return string.Intern(type);
+    }
+
+    // Exactly the strings long.ToString(InvariantCulture) produces: digits, an optional '-', no leading zero, no "-0".
+    private static bool TryParseCanonicalInteger(string key, out long value)
+    {
+        value = 0;
+        var digits = key.AsSpan(key.StartsWith('-') ? 1 : 0);
+        if (digits.IsEmpty || digits.Length > 19 || (digits[0] == '0' && key.Length > 1) || digits.ContainsAnyExceptInRange('0', '9'))
+        {
+            return false;
+        }
+
+        return long.TryParse(key, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
     }
 
     public long GetIntegerKey() => _hasIntegerKey ? _integerKey : long.TryParse(Key, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)

@@ -34,11 +34,25 @@ public sealed class GrainIdTests
         Assert.NotEqual(GrainId.Create("user", 1), GrainId.Create("user", "one"));
     }
 
+    [Theory]
+    [InlineData("05", 5L)]
+    [InlineData("+5", 5L)]
+    [InlineData("-0", 0L)]
+    public void ANonCanonicalNumberIsAnotherGrainButStillReadsAsItsNumber(string key, long number)
+    {
+        var id = GrainId.Create("user", key);
+        Assert.NotEqual(GrainId.Create("user", number), id);
+        Assert.NotEqual(id, GrainId.Create("user", number));
+        Assert.Equal(id, GrainId.Parse("user/" + key));
+        Assert.Equal(number, id.GetIntegerKey());
+    }
+
     [Fact]
     public void AStringKeyThatIsNotANumberHasNoIntegerKey()
     {
-        var id = GrainId.Create("user", "alice");
-        Assert.Throws<InvalidOperationException>(() => id.GetIntegerKey());
+        Assert.Throws<InvalidOperationException>(() => GrainId.Create("user", "alice").GetIntegerKey());
+        Assert.Throws<InvalidOperationException>(() => GrainId.Create("user", "99999999999999999999").GetIntegerKey());
+        Assert.Throws<InvalidOperationException>(() => GrainId.Create("user", "").GetIntegerKey());
     }
 
     [Fact]
