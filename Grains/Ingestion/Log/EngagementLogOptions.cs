@@ -15,6 +15,13 @@ public sealed class EngagementLogOptions
     /// </summary>
     public const int DefaultPageCacheMebibytes = SqliteStorageOptions.DefaultPageCacheMebibytes;
 
+    /// <summary>
+    /// The default value for <see cref="WalAutocheckpointPages"/>, the same as grain storage's
+    /// (<see cref="SqliteStorageOptions.DefaultWalAutocheckpointPages"/>, which says why): the log and grain state
+    /// share one file and one writer, so whichever opens the writer's connection sets it.
+    /// </summary>
+    public const int DefaultWalAutocheckpointPages = SqliteStorageOptions.DefaultWalAutocheckpointPages;
+
     /// <summary>Memory (tests), SQLite (one silo, embedded) or PostgreSQL (cluster).</summary>
     public EngagementLogProvider Provider { get; set; } = EngagementLogProvider.Memory;
 
@@ -32,6 +39,12 @@ public sealed class EngagementLogOptions
     /// and <see cref="SqliteStorageOptions.MaxPageCacheMebibytes"/>.
     /// </summary>
     public int PageCacheMebibytes { get; set; } = DefaultPageCacheMebibytes;
+
+    /// <summary>
+    /// How many pages the write-ahead log may hold before a commit copies them into the database file (PRAGMA
+    /// wal_autocheckpoint). SQLite only; between 1 and <see cref="SqliteStorageOptions.MaxWalAutocheckpointPages"/>.
+    /// </summary>
+    public int WalAutocheckpointPages { get; set; } = DefaultWalAutocheckpointPages;
 }
 
 public enum EngagementLogProvider

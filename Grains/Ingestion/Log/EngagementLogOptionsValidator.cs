@@ -17,6 +17,8 @@ public sealed class EngagementLogOptionsValidator : IValidateOptions<EngagementL
                 ValidateOptionsResult.Fail("EngagementLogOptions.BusyTimeout must be positive."),
             EngagementLogProvider.Sqlite when options.PageCacheMebibytes is < 1 or > SqliteStorageOptions.MaxPageCacheMebibytes =>
                 ValidateOptionsResult.Fail($"EngagementLogOptions.PageCacheMebibytes must be between 1 and {SqliteStorageOptions.MaxPageCacheMebibytes}."),
+            EngagementLogProvider.Sqlite when options.WalAutocheckpointPages is < 1 or > SqliteStorageOptions.MaxWalAutocheckpointPages =>
+                ValidateOptionsResult.Fail($"EngagementLogOptions.WalAutocheckpointPages must be between 1 and {SqliteStorageOptions.MaxWalAutocheckpointPages}."),
             EngagementLogProvider.Postgres when !hasConnection =>
                 ValidateOptionsResult.Fail("EngagementLogOptions: PostgreSQL needs a ConnectionString."),
             _ => ValidateOptionsResult.Success,

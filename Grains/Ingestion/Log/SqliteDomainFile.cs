@@ -36,7 +36,7 @@ public sealed class SqliteDomainFile
         }
 
         _pragmas = string.Create(CultureInfo.InvariantCulture,
-            $"PRAGMA busy_timeout = {(int)location.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL; PRAGMA cache_size = {SqlitePragmas.CacheSize(location.PageCacheMebibytes)};");
+            $"PRAGMA busy_timeout = {(int)location.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL; PRAGMA cache_size = {SqlitePragmas.CacheSize(location.PageCacheMebibytes)}; PRAGMA wal_autocheckpoint = {location.WalAutocheckpointPages};");
         _writes = SqliteWriteQueue.For(_connectionString, OpenAsync);
     }
 

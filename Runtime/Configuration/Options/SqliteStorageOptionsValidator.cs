@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace Recsys.Runtime.Configuration.Options;
 
-/// <summary>Checks that exactly one data location is set and that the busy timeout and page cache size are usable.</summary>
+/// <summary>Checks that exactly one data location is set and that the busy timeout, page cache and WAL checkpoint sizes are usable.</summary>
 internal sealed class SqliteStorageOptionsValidator : IValidateOptions<SqliteStorageOptions>
 {
     public ValidateOptionsResult Validate(string? name, SqliteStorageOptions options)
@@ -23,6 +23,11 @@ internal sealed class SqliteStorageOptionsValidator : IValidateOptions<SqliteSto
         if (options.PageCacheMebibytes is < 1 or > SqliteStorageOptions.MaxPageCacheMebibytes)
         {
             failures.Add($"SQLite storage '{name}': PageCacheMebibytes must be between 1 and {SqliteStorageOptions.MaxPageCacheMebibytes}.");
+        }
+
+        if (options.WalAutocheckpointPages is < 1 or > SqliteStorageOptions.MaxWalAutocheckpointPages)
+        {
+            failures.Add($"SQLite storage '{name}': WalAutocheckpointPages must be between 1 and {SqliteStorageOptions.MaxWalAutocheckpointPages}.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

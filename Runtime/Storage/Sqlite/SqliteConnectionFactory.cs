@@ -7,7 +7,7 @@ namespace Recsys.Runtime.Storage.Sqlite;
 /// <summary>
 /// Opens pooled connections to one SQLite database with the settings every Recsys table relies on:
 /// WAL journal (durable across restarts, readers never block the writer), synchronous=NORMAL, a busy timeout,
-/// a page cache of the configured size.
+/// a page cache and a WAL checkpoint threshold of the configured sizes.
 /// </summary>
 internal sealed class SqliteConnectionFactory
 {
@@ -31,7 +31,7 @@ internal sealed class SqliteConnectionFactory
 
         // Per-connection settings; pooled connections keep them, re-running costs microseconds.
         var busyMilliseconds = (int)options.BusyTimeout.TotalMilliseconds;
-        _pragmas = string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {busyMilliseconds}; PRAGMA synchronous = NORMAL; PRAGMA cache_size = {SqlitePragmas.CacheSize(options.PageCacheMebibytes)};");
+        _pragmas = string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {busyMilliseconds}; PRAGMA synchronous = NORMAL; PRAGMA cache_size = {SqlitePragmas.CacheSize(options.PageCacheMebibytes)}; PRAGMA wal_autocheckpoint = {options.WalAutocheckpointPages};");
         Writes = SqliteWriteQueue.For(_connectionString, OpenAsync);
     }
 

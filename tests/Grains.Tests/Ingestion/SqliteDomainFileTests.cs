@@ -22,6 +22,18 @@ public sealed class SqliteDomainFileTests : IDisposable
     }
 
     [Fact]
+    public async Task Connections_get_the_configured_wal_checkpoint_threshold()
+    {
+        var file = new SqliteDomainFile(new EngagementLogOptions { Provider = EngagementLogProvider.Sqlite, FilePath = _database.FilePath, WalAutocheckpointPages = 555 });
+
+        await using var connection = await file.OpenAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_autocheckpoint";
+
+        Assert.Equal(555L, (long)(await command.ExecuteScalarAsync())!);
+    }
+
+    [Fact]
     public async Task The_log_has_no_accepted_time_index_and_pruning_reads_old_rows_along_the_primary_key()
     {
         var file = new SqliteDomainFile(new EngagementLogOptions { Provider = EngagementLogProvider.Sqlite, FilePath = _database.FilePath });
@@ -65,6 +77,7 @@ public sealed class SqliteDomainFileTests : IDisposable
         Assert.True(validator.Validate(null, new EngagementLogOptions { Provider = EngagementLogProvider.Sqlite, FilePath = _database.FilePath }).Succeeded);
         Assert.True(validator.Validate(null, new EngagementLogOptions { Provider = EngagementLogProvider.Sqlite, FilePath = _database.FilePath, PageCacheMebibytes = 0 }).Failed);
         Assert.True(validator.Validate(null, new EngagementLogOptions { Provider = EngagementLogProvider.Sqlite, FilePath = _database.FilePath, PageCacheMebibytes = 1 << 20 }).Failed);
+        Assert.True(validator.Validate(null, new EngagementLogOptions { Provider = EngagementLogProvider.Sqlite, FilePath = _database.FilePath, WalAutocheckpointPages = 0 }).Failed);
     }
 
     public void Dispose() => _database.Dispose();

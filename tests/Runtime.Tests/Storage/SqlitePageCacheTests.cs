@@ -23,6 +23,32 @@ public sealed class SqlitePageCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task Connections_get_the_configured_wal_checkpoint_threshold()
+    {
+        var factory = new SqliteConnectionFactory(new SqliteStorageOptions { FilePath = _file.FilePath, WalAutocheckpointPages = 777 });
+
+        await using var connection = await factory.OpenAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_autocheckpoint";
+
+        Assert.Equal(777L, (long)(await command.ExecuteScalarAsync())!);
+    }
+
+    [Fact]
+    public void A_wal_checkpoint_threshold_outside_the_range_is_refused()
+    {
+        var validator = new SqliteStorageOptionsValidator();
+
+        Assert.Equal(16_384, new SqliteStorageOptions().WalAutocheckpointPages);
+        Assert.True(validator.Validate("s", new SqliteStorageOptions { FilePath = _file.FilePath, WalAutocheckpointPages = 0 }).Failed);
+        Assert.True(validator.Validate("s", new SqliteStorageOptions
+        {
+            FilePath = _file.FilePath,
+            WalAutocheckpointPages = SqliteStorageOptions.MaxWalAutocheckpointPages + 1,
+        }).Failed);
+    }
+
+    [Fact]
     public void The_default_page_cache_is_valid_and_sizes_outside_the_range_are_refused()
     {
         var validator = new SqliteStorageOptionsValidator();
