@@ -14,11 +14,7 @@ public sealed class SqliteDomainFileTests : IDisposable
     {
         var file = new SqliteDomainFile(new EngagementLogOptions { Provider = EngagementLogProvider.Sqlite, FilePath = _database.FilePath, PageCacheMebibytes = 5 });
 
-        await using var connection = await file.OpenAsync(CancellationToken.None);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA cache_size";
-
-        Assert.Equal(-5 * 1024L, (long)(await command.ExecuteScalarAsync())!);
+        Assert.Equal(-5 * 1024L, await PragmaAsync(file, "cache_size"));
     }
 
     [Fact]
@@ -26,11 +22,7 @@ public sealed class SqliteDomainFileTests : IDisposable
     {
         var file = new SqliteDomainFile(new EngagementLogOptions { Provider = EngagementLogProvider.Sqlite, FilePath = _database.FilePath, WalAutocheckpointPages = 555 });
 
-        await using var connection = await file.OpenAsync(CancellationToken.None);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA wal_autocheckpoint";
-
-        Assert.Equal(555L, (long)(await command.ExecuteScalarAsync())!);
+        Assert.Equal(555L, await PragmaAsync(file, "wal_autocheckpoint"));
     }
 
     [Fact]
@@ -81,4 +73,12 @@ public sealed class SqliteDomainFileTests : IDisposable
     }
 
     public void Dispose() => _database.Dispose();
+
+    private static async Task<long> PragmaAsync(SqliteDomainFile file, string pragma)
+    {
+        await using var connection = await file.OpenAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA " + pragma;
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
 }

@@ -15,11 +15,7 @@ public sealed class SqlitePageCacheTests : IDisposable
     {
         var factory = new SqliteConnectionFactory(new SqliteStorageOptions { FilePath = _file.FilePath, PageCacheMebibytes = 3 });
 
-        await using var connection = await factory.OpenAsync(CancellationToken.None);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA cache_size";
-
-        Assert.Equal(-3 * 1024L, (long)(await command.ExecuteScalarAsync())!);
+        Assert.Equal(-3 * 1024L, await PragmaAsync(factory, "cache_size"));
     }
 
     [Fact]
@@ -27,11 +23,7 @@ public sealed class SqlitePageCacheTests : IDisposable
     {
         var factory = new SqliteConnectionFactory(new SqliteStorageOptions { FilePath = _file.FilePath, WalAutocheckpointPages = 777 });
 
-        await using var connection = await factory.OpenAsync(CancellationToken.None);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA wal_autocheckpoint";
-
-        Assert.Equal(777L, (long)(await command.ExecuteScalarAsync())!);
+        Assert.Equal(777L, await PragmaAsync(factory, "wal_autocheckpoint"));
     }
 
     [Fact]
@@ -70,4 +62,12 @@ public sealed class SqlitePageCacheTests : IDisposable
     }
 
     public void Dispose() => _file.Dispose();
+
+    private static async Task<long> PragmaAsync(SqliteConnectionFactory factory, string pragma)
+    {
+        await using var connection = await factory.OpenAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA " + pragma;
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
 }
