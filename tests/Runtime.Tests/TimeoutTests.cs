@@ -19,20 +19,27 @@ public sealed class TimeoutTests
         var grain = cluster.GrainFactory.GetGrain<ISequenceGrain>(key);
 
         var held = grain.Hold("stuck");
-        await Probe.WhenSignalled(key + ":started:stuck");
-        var queued = grain.Quick("late");
+        try
+        {
+            await Probe.WhenSignalled(key + ":started:stuck");
+            var queued = grain.Quick("late");
 
-        time.Advance(TimeSpan.FromSeconds(29));
-        Assert.False(held.IsCompleted);
-        time.Advance(TimeSpan.FromSeconds(2));
+            time.Advance(TimeSpan.FromSeconds(29));
+            Assert.False(held.IsCompleted);
+            time.Advance(TimeSpan.FromSeconds(2));
 
-        var timeout = await Assert.ThrowsAsync<TimeoutException>(() => held);
-        Assert.Contains("sequence/" + key, timeout.Message);
-        Assert.Contains("ISequence.Hold", timeout.Message);
-        await Assert.ThrowsAsync<TimeoutException>(() => queued);
+            // The sweep runs inside Advance: checked before awaiting, so a broken sweep fails here instead of hanging.
+            Assert.True(held.IsCompleted && queued.IsCompleted, "the sweep failed both calls");
+            var timeout = await Assert.ThrowsAsync<TimeoutException>(() => held);
+            Assert.Contains("sequence/" + key, timeout.Message);
+            Assert.Contains("ISequence.Hold", timeout.Message);
+            await Assert.ThrowsAsync<TimeoutException>(() => queued);
+        }
+        finally
+        {
+            Probe.Open(key + ":stuck"); // at most once: the expired queued call is dropped, never run
+        }
 
-        // at most once: the expired queued call is dropped, never run
-        Probe.Open(key + ":stuck");
         await grain.Quick("after");
         Assert.Equal(["start stuck", "end stuck", "start after", "end after"], await grain.Log());
     }
