@@ -21,23 +21,17 @@ public readonly struct GrainId : IEquatable<GrainId>
         _hasIntegerKey = TryParseCanonicalInteger(key, out _integerKey);
     }
 
-    // For callers whose type name is interned already (the grain factory's cached names, issue 6): string.Intern
-    // is a lookup in the runtime's intern table, paid on every GetGrain otherwise.
-    private GrainId(string internedType, string key, bool interned)
-    {
-        _ = interned;
-        Type = internedType;
-        Key = key;
-        _hash = HashCode.Combine(Type.GetHashCode(), key.GetHashCode());
-    }
-
     // An integer key is kept beside its text (issue 6): equality between two such ids compares the numbers, not the
     // strings (the dictionary hit's key string was a cache miss on every call routed), and GetIntegerKey does not
-    // parse. Ids read from text (a message, "type/5") get the number too when the key is in canonical form, so
-    // that they meet the factory's ids on the fast path; the text stays the identity ("type/05" is another grain).
+    // parse. Ids read from text (a message, "type/5") get the number too when the key is in canonical form, so that
+    // they meet the factory's ids on the fast path; the text stays the identity ("type/05" is another grain).
+    // The type name is interned already here (the grain factory's cached names, issue 6): string.Intern is a lookup
+    // in the runtime's intern table, paid on every GetGrain otherwise.
     private GrainId(string internedType, long key)
-        : this(internedType, key.ToString(CultureInfo.InvariantCulture), interned: true)
     {
+        Type = internedType;
+        Key = key.ToString(CultureInfo.InvariantCulture);
+        _hash = HashCode.Combine(Type.GetHashCode(), Key.GetHashCode());
         _integerKey = key;
         _hasIntegerKey = true;
     }
@@ -48,10 +42,10 @@ public readonly struct GrainId : IEquatable<GrainId>
 
     public bool IsDefault => Type is null;
 
-    public static GrainId Create(string type, long key) => new(type, key.ToString(CultureInfo.InvariantCulture));
+    public static GrainId Create(string type, long key) => new(InternType(type), key);
 
     /// <summary>As <see cref="Create(string, long)"/> for a type name that came from <see cref="string.Intern"/> and was validated.</summary>
-    internal static GrainId CreateInterned(string internedType, long key) => new(internedType, key.ToString(CultureInfo.InvariantCulture), interned: true);
+    internal static GrainId CreateInterned(string internedType, long key) => new(internedType, key);
 
     public static GrainId Create(string type, Guid key) => new(type, key.ToString("N"));
 
@@ -93,9 +87,18 @@ public readonly struct GrainId : IEquatable<GrainId>
         return long.TryParse(key, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
     }
 
-    public long GetIntegerKey() => _hasIntegerKey ? _integerKey : long.TryParse(Key, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
-        ? value
-        : throw new InvalidOperationException($"Grain {this} does not have an integer key.");
+    public long GetIntegerKey()
+    {
+        if (_hasIntegerKey)
+        {
+            return _integerKey;
+        }
+
+        // A non-canonical number ("05", "+5") still reads as one, as it always has.
+        return long.TryParse(Key, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new InvalidOperationException($"Grain {this} does not have an integer key.");
+    }
 
     public Guid GetGuidKey() => Guid.TryParseExact(Key, "N", out var value)
         ? value

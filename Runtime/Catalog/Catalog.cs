@@ -24,8 +24,9 @@ internal sealed class Catalog
 
     /// <summary>
     /// Every activation, enumerated live: ConcurrentDictionary's enumerator takes no lock and copies nothing, where
-    /// <c>Values</c> locks every bucket and copies the lot (issue 6: the timeout sweep, once a second, copied 200,000
-    /// entries onto the large-object heap and wrapped each activation in an array of one).
+    /// <c>Values</c> locks every bucket and copies the lot (issue 6: a walk over 200,000 activations copied them onto the
+    /// large-object heap and wrapped each in an array of one). The timeout sweep no longer walks it: see
+    /// <see cref="InFlightWatchList"/>.
     /// </summary>
     public IEnumerable<ActivationData> Activations
     {

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
-using Recsys.Runtime.Configuration.Options;
 using Recsys.Runtime.Catalog;
+using Recsys.Runtime.Configuration.Options;
 using Recsys.Runtime.Invocation;
 
 namespace Recsys.Runtime.Messaging;

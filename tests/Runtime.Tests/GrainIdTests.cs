@@ -15,10 +15,14 @@ public sealed class GrainIdTests
         var created = GrainId.Create("user", key);
         var parsed = GrainId.Parse(created.ToString());
         var fromText = new GrainId("user", key.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var fromFactory = GrainId.CreateInterned(string.Intern("user"), key);
 
         Assert.Equal(created, parsed);
         Assert.Equal(parsed, created);
         Assert.Equal(created, fromText);
+        Assert.Equal(parsed, fromFactory);
+        Assert.Equal(created.ToString(), fromFactory.ToString());
+        Assert.Equal(key, fromFactory.GetIntegerKey());
         Assert.Equal(created.GetHashCode(), parsed.GetHashCode());
         Assert.Equal(created.GetUniformHashCode(), parsed.GetUniformHashCode());
         Assert.Equal(key, created.GetIntegerKey());

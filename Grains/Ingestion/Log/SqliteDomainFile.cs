@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Recsys.Grains.Ingestion.Log.Schema;
 using Recsys.Runtime.Storage.Sqlite;
@@ -35,8 +34,7 @@ public sealed class SqliteDomainFile
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(builder.DataSource))!);
         }
 
-        _pragmas = string.Create(CultureInfo.InvariantCulture,
-            $"PRAGMA busy_timeout = {(int)location.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL; PRAGMA cache_size = {SqlitePragmas.CacheSize(location.PageCacheMebibytes)}; PRAGMA wal_autocheckpoint = {location.WalAutocheckpointPages};");
+        _pragmas = SqlitePragmas.ForConnection(location.BusyTimeout, location.PageCacheMebibytes, location.WalAutocheckpointPages);
         _writes = SqliteWriteQueue.For(_connectionString, OpenAsync);
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Recsys.Runtime.Configuration.Options;
 
@@ -30,8 +29,7 @@ internal sealed class SqliteConnectionFactory
         _directory = isFile ? Path.GetDirectoryName(Path.GetFullPath(builder.DataSource)) : null;
 
         // Per-connection settings; pooled connections keep them, re-running costs microseconds.
-        var busyMilliseconds = (int)options.BusyTimeout.TotalMilliseconds;
-        _pragmas = string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {busyMilliseconds}; PRAGMA synchronous = NORMAL; PRAGMA cache_size = {SqlitePragmas.CacheSize(options.PageCacheMebibytes)}; PRAGMA wal_autocheckpoint = {options.WalAutocheckpointPages};");
+        _pragmas = SqlitePragmas.ForConnection(options.BusyTimeout, options.PageCacheMebibytes, options.WalAutocheckpointPages);
         Writes = SqliteWriteQueue.For(_connectionString, OpenAsync);
     }
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Recsys.Runtime.Storage.Sqlite;
 
 /// <summary>Values of SQLite pragmas as Recsys sets them.</summary>
@@ -12,4 +14,12 @@ public static class SqlitePragmas
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(mebibytes);
         return -1024L * mebibytes;
     }
+
+    /// <summary>
+    /// The settings every Recsys connection to a file runs once opened: a busy timeout, synchronous=NORMAL (durable
+    /// across a process crash in WAL mode), the page cache and the WAL checkpoint threshold.
+    /// </summary>
+    public static string ForConnection(TimeSpan busyTimeout, int pageCacheMebibytes, int walAutocheckpointPages) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"PRAGMA busy_timeout = {(int)busyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL; PRAGMA cache_size = {CacheSize(pageCacheMebibytes)}; PRAGMA wal_autocheckpoint = {walAutocheckpointPages};");
 }
