@@ -12,6 +12,7 @@ public static class InteractionRecorder
     public static void Record(RealGraphState state, long destination, InteractionType type, double amount, DateTimeOffset at, RealGraphOptions options)
     {
         var day = RealGraphDay.Of(at);
+        state.MarkChanged();
         if (!state.Edges.TryGetValue(destination, out var edge))
         {
             if (state.Edges.Count >= options.MaxEdges)
@@ -45,6 +46,7 @@ public static class InteractionRecorder
     public static void Compact(RealGraphState state, DateTimeOffset now, RealGraphOptions options)
     {
         var today = RealGraphDay.Of(now);
+        state.MarkChanged();
         foreach (var (destination, edge) in state.Edges.ToArray())
         {
             foreach (var (type, count) in edge.Counts.ToArray())

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Recsys.Grains.Users;
 
 /// <summary>
@@ -15,6 +17,10 @@ public sealed class RelationSet
 
     public int Count => Present.Count;
 
+    /// <summary>Counts the changes made through <see cref="Add"/> and <see cref="Remove"/> (in memory only).</summary>
+    [JsonIgnore]
+    public int Version { get; private set; }
+
     public bool Contains(long id) => Present.ContainsKey(id);
 
     /// <summary>Adds the id unless it is present or a later removal is remembered; returns whether it changed.</summary>
@@ -27,6 +33,7 @@ public sealed class RelationSet
 
         Present[id] = atTicks;
         Removed.Remove(id);
+        Version++;
         return true;
     }
 
@@ -39,6 +46,7 @@ public sealed class RelationSet
         }
 
         var changed = Present.Remove(id);
+        Version += changed ? 1 : 0;
         Removed[id] = Math.Max(atTicks, Removed.GetValueOrDefault(id));
         if (Removed.Count > maxRemembered)
         {

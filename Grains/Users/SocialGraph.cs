@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Recsys.Grains.Users;
 
 /// <summary>A user's own side of the social graph and the lists it curates: follows, blocks, mutes, reports, words, topics, contacts.</summary>
@@ -9,7 +11,7 @@ public sealed class SocialGraph
 
     public RelationSet Mutes { get; set; } = new();
 
-    /// <summary>Users this user reported, and when (UTC ticks), bounded.</summary>
+    /// <summary>Users this user reported, and when (UTC ticks), bounded (<see cref="AddReport"/>).</summary>
     public Dictionary<long, long> Reports { get; set; } = [];
 
     /// <summary>Lower-case, trimmed, distinct.</summary>
@@ -19,4 +21,25 @@ public sealed class SocialGraph
 
     /// <summary>Uploaded address-book hashes.</summary>
     public string[] Contacts { get; set; } = [];
+
+    /// <summary>
+    /// Moves whenever follows, blocks, mutes or reports change (in memory only; each part only counts up, so their sum
+    /// moves when any does): what was derived from them is still current while it has not moved.
+    /// </summary>
+    [JsonIgnore]
+    public int RelationsVersion => Follows.Version + Blocks.Version + Mutes.Version + _reportsVersion;
+
+    private int _reportsVersion;
+
+    /// <summary>Records a report of <paramref name="target"/> (the latest time wins); past the bound the oldest is forgotten.</summary>
+    public void AddReport(long target, long atTicks, int maxRemembered)
+    {
+        Reports[target] = Math.Max(atTicks, Reports.GetValueOrDefault(target));
+        if (Reports.Count > maxRemembered)
+        {
+            Reports.Remove(Reports.MinBy(p => p.Value).Key);
+        }
+
+        _reportsVersion++;
+    }
 }

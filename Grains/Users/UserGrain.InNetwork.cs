@@ -72,12 +72,7 @@ public sealed partial class UserGrain
         var profile = RequireCreated("id");
         var now = Now;
         var activity = state.State.Activity;
-        var realGraph = ViewerRealGraph(now);
-        var follows = Social.Follows.Present.Select(p => new FollowEdge(
-            p.Key,
-            new DateTimeOffset(p.Value, TimeSpan.Zero),
-            realGraph.Followees.GetValueOrDefault(p.Key)))
-            .OrderByDescending(f => f.Weight).ThenBy(f => f.UserId).ToArray();
+        var graph = ViewerGraphNow(now);
         return Task.FromResult(new ViewerContext(
             Id,
             now,
@@ -85,16 +80,16 @@ public sealed partial class UserGrain
             [profile.Language],
             profile.Country,
             profile.SensitiveMediaSetting,
-            follows,
-            Social.Blocks.Present.Keys.Order().ToArray(),
-            Social.Mutes.Present.Keys.Order().ToArray(),
+            graph.Follows,
+            graph.Blocks,
+            graph.Mutes,
             Social.MutedWords,
             Social.FollowedTopics,
             activity.Impressions.Recent(now, Limits.ImpressionRetention),
             activity.Fatigue.Entries(now, Limits.FatigueRetention))
         {
-            RealGraph = realGraph.Top,
-            RealGraphModel = realGraph.Model,
+            RealGraph = graph.RealGraph,
+            RealGraphModel = graph.RealGraphModel,
             Tweepcred = Tweepcred,
         });
     }

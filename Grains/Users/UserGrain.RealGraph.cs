@@ -15,6 +15,8 @@ public sealed partial class UserGrain
 {
     private const string NotACandidate = "no interaction and no follow";
 
+    private readonly ViewerGraph.Memo _viewerGraph = new();
+
     public Task<RealGraphView> GetRealGraph(int max)
     {
         RequireCreated("id");
@@ -42,13 +44,22 @@ public sealed partial class UserGrain
 
     private static string ModelId(CompiledHead head) => $"{head.Model.Name}/{head.Model.Version}";
 
-    /// <summary>The viewer's top edges for the timeline, and each followee's score.</summary>
-    private (IReadOnlyList<RealGraphEdgeScore> Top, Dictionary<long, float> Followees, string Model) ViewerRealGraph(DateTimeOffset now)
+    /// <summary>The viewer's graph as of <paramref name="now"/>'s day: kept from the last read unless something it depends on changed.</summary>
+    private ViewerGraph ViewerGraphNow(DateTimeOffset now)
     {
-        var head = RealGraphHead;
-        var all = RealGraphRanking.Top(RealGraphCandidates(), head, now, RealGraphSettings, int.MaxValue);
-        var followees = all.Where(e => e.Followed).ToDictionary(e => e.UserId, e => e.Score);
-        return (all.Take(RealGraphSettings.ViewerContextEdges).ToArray(), followees, ModelId(head));
+        var (head, settings) = (RealGraphHead, RealGraphSettings);
+        var inputs = new ViewerGraph.Inputs(RealGraphDay.Of(now), head, settings, state.State.RealGraph, state.State.RealGraph.Version,
+            Social, Social.RelationsVersion);
+        return _viewerGraph.Get(inputs, () =>
+        {
+            var all = RealGraphRanking.Top(RealGraphCandidates(), head, now, settings, int.MaxValue);
+            var followees = all.Where(e => e.Followed).ToDictionary(e => e.UserId, e => e.Score);
+            var follows = Social.Follows.Present
+                .Select(p => new FollowEdge(p.Key, new DateTimeOffset(p.Value, TimeSpan.Zero), followees.GetValueOrDefault(p.Key)))
+                .OrderByDescending(f => f.Weight).ThenBy(f => f.UserId).ToArray();
+            return new ViewerGraph(all.Take(settings.ViewerContextEdges).ToArray(), ModelId(head), follows,
+                Social.Blocks.Present.Keys.Order().ToArray(), Social.Mutes.Present.Keys.Order().ToArray());
+        });
     }
 
     private IEnumerable<RealGraphRanking.Candidate> RealGraphCandidates()

@@ -170,12 +170,7 @@ public sealed partial class UserGrain
 
     private bool ReportCore(long target, DateTimeOffset at)
     {
-        Social.Reports[target] = Math.Max(at.UtcTicks, Social.Reports.GetValueOrDefault(target));
-        if (Social.Reports.Count > Limits.MaxRemembered)
-        {
-            Social.Reports.Remove(Social.Reports.MinBy(p => p.Value).Key);
-        }
-
+        Social.AddReport(target, at.UtcTicks, Limits.MaxRemembered);
         return true;
     }
 

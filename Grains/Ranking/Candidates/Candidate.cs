@@ -1,5 +1,6 @@
 using Recsys.Grains.Interfaces.Timeline;
 using Recsys.Grains.Ranking.Identifiers;
+using Recsys.Grains.Ranking.Scorers;
 
 namespace Recsys.Grains.Ranking.Candidates;
 
@@ -17,6 +18,9 @@ public sealed record Candidate
     private const long None = long.MinValue;
     private readonly long _reposterId = None;
     private readonly long _replyToId = None;
+    private readonly IReadOnlyList<HeuristicFactor> _factors = [];
+    private readonly HeuristicFactorTable? _factorTable;
+    private readonly int _factorRow;
 
     public required long PostId { get; init; }
 
@@ -62,7 +66,19 @@ public sealed record Candidate
     /// <summary>The current score: the model score times every heuristic factor applied so far.</summary>
     public double Score { get; init; }
 
-    public IReadOnlyList<HeuristicFactor> Factors { get; init; } = [];
+    /// <summary>Every heuristic factor other than 1 applied, in rescorer order.</summary>
+    public IReadOnlyList<HeuristicFactor> Factors
+    {
+        get => _factorTable is { } table ? table.Row(_factorRow) : _factors;
+        init => (_factors, _factorTable, _factorRow) = (value, null, 0);
+    }
+
+    /// <summary>The factors as a row of the heuristics' table, built into <see cref="Factors"/> only when read.</summary>
+    public (HeuristicFactorTable? Table, int Row) FactorRow
+    {
+        get => (_factorTable, _factorRow);
+        init => (_factors, _factorTable, _factorRow) = ([], value.Table, value.Row);
+    }
 
     public bool IsReply => Post?.Info.IsReply ?? ReplyToId is not null;
 

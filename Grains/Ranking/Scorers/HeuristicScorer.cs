@@ -1,4 +1,3 @@
-using System.Buffers;
 using Recsys.Grains.Interfaces.Timeline;
 using Recsys.Grains.Ranking.Candidates;
 using Recsys.Grains.Ranking.Identifiers;
@@ -12,6 +11,8 @@ namespace Recsys.Grains.Ranking.Scorers;
 /// </summary>
 public sealed class HeuristicScorer(IReadOnlyList<IRescorer> rescorers) : IModelScoreRescorer
 {
+    private readonly string[] _names = rescorers.Select(r => r.Id.Name).ToArray();
+
     public ScorerId Id { get; } = new("Heuristic");
 
     public IReadOnlyList<IRescorer> Rescorers => rescorers;
@@ -39,47 +40,27 @@ public sealed class HeuristicScorer(IReadOnlyList<IRescorer> rescorers) : IModel
         }
 
         var n = candidates.Count;
-        var factors = ArrayPool<double>.Shared.Rent(rescorers.Count * n);
-        try
+        var factors = new double[rescorers.Count * n]; // kept by the table the scored candidates point at
+        for (var r = 0; r < rescorers.Count; r++)
         {
+            var span = factors.AsSpan(r * n, n);
+            span.Fill(1.0);
+            rescorers[r].Factors(query, candidates, modelScores, span);
+        }
+
+        var table = new HeuristicFactorTable(_names, factors, n);
+        var scored = new Candidate[n];
+        for (var i = 0; i < n; i++)
+        {
+            var score = modelScores[i];
             for (var r = 0; r < rescorers.Count; r++)
             {
-                var span = factors.AsSpan(r * n, n);
-                span.Fill(1.0);
-                rescorers[r].Factors(query, candidates, modelScores, span);
+                score *= factors[r * n + i];
             }
 
-            // A factor equal to the rescorer's previous one reuses its record (most factors repeat: 0.75, 2, 0.625, ...).
-            var last = new HeuristicFactor?[rescorers.Count];
-            var scored = new Candidate[n];
-            for (var i = 0; i < n; i++)
-            {
-                var score = modelScores[i];
-                var count = 0;
-                for (var r = 0; r < rescorers.Count; r++)
-                {
-                    count += factors[r * n + i] != 1.0 ? 1 : 0;
-                }
-
-                var applied = count == 0 ? [] : new HeuristicFactor[count];
-                for (int r = 0, k = 0; r < rescorers.Count; r++)
-                {
-                    var factor = factors[r * n + i];
-                    if (factor != 1.0)
-                    {
-                        score *= factor;
-                        applied[k++] = last[r] is { } same && BitConverter.DoubleToInt64Bits(same.Factor) == BitConverter.DoubleToInt64Bits(factor) ? same : last[r] = new HeuristicFactor(rescorers[r].Id.Name, factor);
-                    }
-                }
-
-                scored[i] = candidates[i] with { ModelScore = modelScores[i], Score = score, Factors = applied };
-            }
-
-            return scored;
+            scored[i] = candidates[i] with { ModelScore = modelScores[i], Score = score, FactorRow = (table, i) };
         }
-        finally
-        {
-            ArrayPool<double>.Shared.Return(factors);
-        }
+
+        return scored;
     }
 }
