@@ -80,13 +80,13 @@ public sealed record Candidate
         init => (_factors, _factorTable, _factorRow) = ([], value.Table, value.Row);
     }
 
-    public bool IsReply => Post?.Info.IsReply ?? ReplyToId is not null;
+    public bool IsReply => Post?.IsReply ?? ReplyToId is not null;
 
     public bool IsRepost => ReposterId is not null;
 
     /// <summary>The author once known: from the source, else from hydration (0 when neither knows).</summary>
-    public long KnownAuthorId => AuthorId != 0 ? AuthorId : Post?.Info.AuthorId ?? 0;
+    public long KnownAuthorId => AuthorId != 0 ? AuthorId : Post?.AuthorId ?? 0;
 
     /// <summary>The post's creation time once hydrated, else what the source saw.</summary>
-    public DateTimeOffset PostedAt => Post?.Info.CreatedAt ?? CreatedAt;
+    public DateTimeOffset PostedAt => Post?.CreatedAt ?? CreatedAt;
 }
