@@ -66,10 +66,14 @@ public sealed class RankingOrderTests
     }
 
     [Theory]
-    [MemberData(nameof(Seeds))]
-    public void AuthorDiversityDiscountsAsTheOrderedFormDid(int seed)
+    [InlineData(1, 60, 6)]
+    [InlineData(2, 60, 6)]
+    [InlineData(3, 60, 6)]
+    [InlineData(4, 300, 2)] // runs of ~150 posts per author
+    [InlineData(5, 300, 300)] // mostly one post per author
+    public void AuthorDiversityDiscountsAsTheOrderedFormDid(int seed, int count, int authors)
     {
-        var candidates = Random(seed);
+        var candidates = Random(seed, count, authors);
         var expected = new double[candidates.Length];
         var seen = new Dictionary<long, int>();
         foreach (var i in Enumerable.Range(0, candidates.Length).OrderByDescending(i => candidates[i].ModelScore).ThenBy(i => candidates[i].PostId))
@@ -125,13 +129,13 @@ public sealed class RankingOrderTests
     }
 
     // Few distinct values, so that scores, times, ids and authors tie often.
-    private static Candidate[] Random(int seed)
+    private static Candidate[] Random(int seed, int count = 60, int authors = 6)
     {
         var random = new Random(seed);
-        return Enumerable.Range(0, 60).Select(_ =>
+        return Enumerable.Range(0, count).Select(_ =>
         {
             var score = random.Next(5) / 4.0;
-            return Hydrated(random.Next(20), authorId: random.Next(6), inNetwork: random.Next(3) == 0, score: score,
+            return Hydrated(random.Next(count / 3), authorId: random.Next(authors), inNetwork: random.Next(3) == 0, score: score,
                     tweepcred: random.Next(3) == 0 ? null : random.Next(60, 70))
                 with
                 {
