@@ -11,11 +11,7 @@ namespace Recsys.Grains.Tests.Models;
 [Trait("Area", "Models")]
 public sealed class ModelRegistryGrainTests
 {
-    private static readonly string Trained = ModelFileReader.Write(EmbeddedModels.All.Single(m => m.Name == "realgraph" && m.Version == "default-v0") with
-    {
-        Version = "trained-" + Guid.NewGuid().ToString("N")[..8],
-        Description = "a test version",
-    });
+    private static readonly string Trained = TestModels.RealGraphVersion("trained");
 
     [Fact]
     public async Task AnUploadedVersionIsListedAndOnceActivatedScoresRealGraph()

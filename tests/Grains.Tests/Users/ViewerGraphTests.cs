@@ -17,11 +17,7 @@ namespace Recsys.Grains.Tests.Users;
 [Trait("Area", "Users")]
 public sealed class ViewerGraphTests
 {
-    private static readonly string Trained = ModelFileReader.Write(EmbeddedModels.All.Single(m => m.Name == "realgraph" && m.Version == "default-v0") with
-    {
-        Version = "memo-" + Guid.NewGuid().ToString("N")[..8],
-        Description = "a test version",
-    });
+    private static readonly string Trained = TestModels.RealGraphVersion("memo");
 
     [Fact]
     public void AGraphIsBuiltOncePerInputsAndAgainWhenAnyMoves()
