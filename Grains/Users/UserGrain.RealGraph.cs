@@ -9,7 +9,8 @@ namespace Recsys.Grains.Users;
 
 /// <summary>
 /// RealGraph (issue 6): interactions toward other accounts are counted as the user's engagements are applied and
-/// as follows change (decayed lazily by day, no timers); scores come from the active model on every read.
+/// as follows change (decayed lazily by day, no timers); scores come from the active model (the timeline's viewer graph is
+/// kept per day, model and change of edges or relations: <see cref="ViewerGraph"/>).
 /// </summary>
 public sealed partial class UserGrain
 {
