@@ -19,7 +19,7 @@ public sealed partial class UserGrain : IUserRankingGrain
         var disliked = state.State.Activity.RecentEngagements
             .Where(e => e.PostId is not null && e.Action is EngagementAction.NotInterested or EngagementAction.Report)
             .Select(e => e.PostId!.Value).Distinct().ToArray();
-        return new RankingViewer(context, Social.Reports.Keys.Order().ToArray(), disliked, state.State.SimClusters?.InterestedIn ?? []);
+        return new RankingViewer(context, ViewerGraphNow(context.AsOf).Reported, disliked, state.State.SimClusters?.InterestedIn ?? []);
     }
 
     public Task<AuthorFacts> GetAuthorFacts(long viewerId)

@@ -59,7 +59,7 @@ public sealed partial class UserGrain
                 .Select(p => new FollowEdge(p.Key, new DateTimeOffset(p.Value, TimeSpan.Zero), followees.GetValueOrDefault(p.Key)))
                 .OrderByDescending(f => f.Weight).ThenBy(f => f.UserId).ToArray();
             return new ViewerGraph(all.Take(settings.ViewerContextEdges).ToArray(), ModelId(head), follows,
-                Social.Blocks.Present.Keys.Order().ToArray(), Social.Mutes.Present.Keys.Order().ToArray());
+                Social.Blocks.Present.Keys.Order().ToArray(), Social.Mutes.Present.Keys.Order().ToArray(), Social.Reports.Keys.Order().ToArray());
         });
     }
 

@@ -7,9 +7,11 @@ namespace Recsys.Grains.Users;
 /// <summary>
 /// The part of a viewer's context that depends only on its relations (follows, blocks, mutes, reports), its RealGraph
 /// edges, the RealGraph model and the day: its top RealGraph edges, its follows weighted by RealGraph (heaviest
-/// first) and its blocks and mutes, sorted. Every For You request reads it; <see cref="Memo"/> keeps it between requests.
+/// first) and its blocks, mutes and reported users, sorted. Every For You request reads it; <see cref="Memo"/> keeps
+/// it between requests.
 /// </summary>
-public sealed record ViewerGraph(IReadOnlyList<RealGraphEdgeScore> RealGraph, string RealGraphModel, FollowEdge[] Follows, long[] Blocks, long[] Mutes)
+public sealed record ViewerGraph(IReadOnlyList<RealGraphEdgeScore> RealGraph, string RealGraphModel, FollowEdge[] Follows, long[] Blocks, long[] Mutes,
+    long[] Reported)
 {
     /// <summary>
     /// The last <see cref="ViewerGraph"/> built and what it was built from. RealGraph scores change only by day

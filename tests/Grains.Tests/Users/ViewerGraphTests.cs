@@ -1,5 +1,6 @@
 using Recsys.Grains.Interfaces.Engagements;
 using Recsys.Grains.Interfaces.Models;
+using Recsys.Grains.Interfaces.Timeline;
 using Recsys.Grains.Interfaces.Users;
 using Recsys.Grains.Models;
 using Recsys.Grains.RealGraph;
@@ -25,7 +26,7 @@ public sealed class ViewerGraphTests
         var (head, options, edges, social) = (Head(), new RealGraphOptions(), new RealGraphState(), new SocialGraph());
         var memo = new ViewerGraph.Memo();
         var builds = 0;
-        ViewerGraph Build() => new([], $"build {++builds}", [], [], []);
+        ViewerGraph Build() => new([], $"build {++builds}", [], [], [], []);
         ViewerGraph.Inputs Now(int day = 1) => new(day, head, options, edges, edges.Version, social, social.RelationsVersion);
 
         var first = memo.Get(Now(), Build);
@@ -78,6 +79,7 @@ public sealed class ViewerGraphTests
 
         await user.Report(d);
         Assert.DoesNotContain((await user.GetViewerContext()).RealGraph, e => e.UserId == d);
+        Assert.Equal([d], (await cluster.GrainFactory.GetGrain<IUserRankingGrain>(viewer).GetRankingViewer()).ReportedUsers);
 
         var today = (await user.GetViewerContext()).RealGraph.Single(e => e.UserId == a).Score;
         time.Advance(TimeSpan.FromDays(20));
