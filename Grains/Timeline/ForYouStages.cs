@@ -8,8 +8,8 @@ namespace Recsys.Grains.Timeline;
 
 /// <summary>
 /// The pure stages of the pipeline, plain data in and out, no grains: what runs between the sources and
-/// hydration (<see cref="Prepare"/>), after hydration (<see cref="Rank"/>), after the final list's authors are read
-/// for the viewer (<see cref="Finish"/>), and on a page served from a kept ranked list (<see cref="RecheckPage"/>).
+/// hydration (<see cref="Prepare"/>), after hydration (<see cref="Rank"/>), on a page of the ranked list as its authors
+/// are read for the viewer (<see cref="PageAsync"/>), and on a kept ranked list paged later (<see cref="Recheck"/>).
 /// Benchmarked alone against the full request.
 /// </summary>
 public static class ForYouStages
@@ -113,17 +113,78 @@ public static class ForYouStages
         return candidates;
     }
 
-    /// <summary>Step 8, last: the rules that need the authors read for this viewer, then debunching; the ranked list pages are cut from.</summary>
-    public static IReadOnlyList<Candidate> Finish(ForYouPipelineConfig config, RankingQuery query, IReadOnlyList<Candidate> ranked, PipelineStats stats)
+    /// <summary>
+    /// Step 8, last, for one page: the page selector's first <paramref name="count"/> of the ranked list, each with its
+    /// author read for this viewer (<paramref name="readAuthors"/>) and past the final rules (<paramref name="finalFilters"/>). When a rule removes one,
+    /// the candidates that move up are read in turn; the page is settled once every candidate on it was read and kept.
+    /// Only the page's authors are read, not the whole list's (a refresh read 120 for the 35 it served), and the page is
+    /// the one reading them all would give: candidates the page does not show cannot change it, since debunching only
+    /// ever pulls the next in-network candidate forward (<see cref="DebunchOutOfNetworkSelector"/>), so removing one
+    /// that was never placed leaves every earlier choice as it was.
+    /// </summary>
+    public static async Task<IReadOnlyList<Candidate>> PageAsync(IReadOnlyList<IFilter> finalFilters, ISelector pageSelector, RankingQuery query,
+        IReadOnlyList<Candidate> ranked, int count, Func<IReadOnlyList<Candidate>, Task<IReadOnlyList<Candidate>>> readAuthors, PipelineStats stats)
     {
-        var candidates = Select(config.PageSelector, query, Filter(config.FinalFilters, query, ranked, stats), stats);
-        stats.Ranked = candidates.Count;
-        return candidates;
+        var read = new Dictionary<long, Candidate?>(); // post id -> its checked copy, or null when a final rule removed it
+        var list = ranked;
+        while (true)
+        {
+            var selected = pageSelector.Select(query, list);
+            var page = Head(selected.Kept, count);
+            var unread = new List<Candidate>();
+            foreach (var candidate in page)
+            {
+                if (!read.ContainsKey(candidate.PostId))
+                {
+                    unread.Add(candidate);
+                }
+            }
+
+            if (unread.Count == 0)
+            {
+                stats.RecordRemoved(pageSelector.Id.Scope, selected.Removed.Count);
+                return page;
+            }
+
+            foreach (var candidate in unread)
+            {
+                read[candidate.PostId] = null;
+            }
+
+            foreach (var candidate in Filter(finalFilters, query, await readAuthors(unread), stats))
+            {
+                read[candidate.PostId] = candidate;
+            }
+
+            list = Checked(list, read);
+        }
     }
 
-    /// <summary>Step 9 on a kept list: the viewer's latest feedback and impressions, then debunching again.</summary>
-    public static IReadOnlyList<Candidate> RecheckPage(ForYouPipelineConfig config, RankingQuery query, IReadOnlyList<Candidate> remaining, PipelineStats stats) =>
-        Select(config.PageSelector, query, Filter(config.PageFilters, query, remaining, stats), stats);
+    // The list with each candidate read replaced by its checked copy, and those removed left out.
+    private static Candidate[] Checked(IReadOnlyList<Candidate> list, Dictionary<long, Candidate?> read)
+    {
+        var result = new List<Candidate>(list.Count);
+        foreach (var candidate in list)
+        {
+            if (!read.TryGetValue(candidate.PostId, out var copy))
+            {
+                result.Add(candidate);
+            }
+            else if (copy is not null)
+            {
+                result.Add(copy);
+            }
+        }
+
+        return result.ToArray();
+    }
+
+    private static IReadOnlyList<Candidate> Head(IReadOnlyList<Candidate> candidates, int count) =>
+        candidates.Count <= count ? candidates : candidates.Take(count).ToArray();
+
+    /// <summary>Step 9 on a kept list: the viewer's latest feedback and impressions (the page is then chosen by <see cref="PageAsync"/>).</summary>
+    public static IReadOnlyList<Candidate> Recheck(ForYouPipelineConfig config, RankingQuery query, IReadOnlyList<Candidate> remaining, PipelineStats stats) =>
+        Filter(config.PageFilters, query, remaining, stats);
 
     /// <summary>
     /// The filters in order. Consecutive filters that test one candidate at a time (<see cref="IFilter.Test"/>) run in

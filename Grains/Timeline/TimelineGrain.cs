@@ -16,8 +16,9 @@ namespace Recsys.Grains.Timeline;
 /// candidates of the last minutes, <see cref="ScoredCandidateCache"/>), keeps what it scored for reuse, keeps the ranked list
 /// (at most 120) for <see cref="ForYouParams.RankedListTtl"/> and serves its first page. With the cursor of a kept
 /// list: serves the next page from it after re-checking the viewer's latest feedback (so "not interested", mute,
-/// block and report change the very next page). With a cursor whose list expired or ran out: runs the pipeline
-/// again without the posts served before. Every non-empty page has a next cursor. Served posts and the request time
+/// block and report change the very next page). Each page reads its own candidates' authors for the viewer when it is
+/// served, so blocks and suspensions on the author's side show on every page. With a cursor whose list expired or ran
+/// out: runs the pipeline again without the posts served before. Every non-empty page has a next cursor. Served posts and the request time
 /// are kept, and written when the grain deactivates.
 /// </summary>
 [GrainType("timeline")]
@@ -45,14 +46,15 @@ public sealed partial class TimelineGrain(
         var viewer = await viewers.ReadAsync(GrainId.GetIntegerKey());
         var lastRequest = state.State.LastRequestAt;
 
-        IReadOnlyList<Candidate> list = [];
+        IReadOnlyList<Candidate> page = [];
         var stats = new PipelineStats();
         var fromCache = false;
         if (cursor is { } c && _session is { } kept && kept.Id == c.SessionId && kept.IsFresh(now, p.RankedListTtl))
         {
             var query = pipeline.CreateQuery(viewer, p, now, lastRequest, kept.Served, isPaging: true);
-            list = ForYouStages.RecheckPage(kept.Config, query.Ranking, kept.Remaining(), stats);
-            fromCache = list.Count > 0;
+            var remaining = ForYouStages.Recheck(kept.Config, query.Ranking, kept.Remaining(), stats);
+            page = await pipeline.PageAsync(kept.Config, query, remaining, request.Count, stats, CancellationToken.None);
+            fromCache = page.Count > 0;
         }
 
         if (!fromCache)
@@ -66,8 +68,11 @@ public sealed partial class TimelineGrain(
 
             // The pipeline reads no grain state: run it off this activation's turn queue, so that the thousands of
             // hydration answers continue where they arrive instead of each queueing for this one activation.
-            var run = await Task.Run(() => pipeline.RunAsync(config, query, CancellationToken.None));
-            (list, stats) = (run.Ranked, run.Stats);
+            // Queued fairly (the pool's global queue, first in, first out), not on this thread's local queue, where the
+            // newest requests would overtake the older ones on a busy silo.
+            var run = await Task.Factory.StartNew(() => pipeline.RunAsync(config, query, request.Count, CancellationToken.None), CancellationToken.None,
+                TaskCreationOptions.PreferFairness, TaskScheduler.Default).Unwrap();
+            (page, stats) = (run.Page, run.Stats);
             var reused = query.CachedByPost;
             if (caching && (run.Stats.Hydrated > 0 || run.Scored.Count != cached.Count))
             {
@@ -80,15 +85,14 @@ public sealed partial class TimelineGrain(
                 _scored.Clear();
             }
 
-            _session = new TimelineSession(Random.Shared.NextInt64(1, long.MaxValue), query.Ranking, config, list, viewer.Context.RealGraphModel, reused);
+            _session = new TimelineSession(Random.Shared.NextInt64(1, long.MaxValue), query.Ranking, config, run.Ranked, viewer.Context.RealGraphModel, reused);
         }
 
         var session = _session!;
-        var page = list.Take(request.Count).ToArray();
         var ranking = new ServedRanking(session.Query, session.Config.HeavyModel, session.Config.LightModel.Version, session.Served.Count, session.Reused);
         session.MarkServed(page);
         RunSideEffects(session, new ServedPage(session.Query with { Now = now }, page, state.State, p, ranking));
-        var next = page.Length > 0 ? new ForYouCursor(session.Id, session.Pages).ToString() : null;
+        var next = page.Count > 0 ? new ForYouCursor(session.Id, session.Pages).ToString() : null;
         var items = page.Select(i => ForYouExplainer.ToItem(i, session, ranking, request.Explain, fromCache)).ToArray();
 
         var elapsed = TimeProvider.GetElapsedTime(started);

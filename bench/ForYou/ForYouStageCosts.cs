@@ -70,7 +70,7 @@ public static class ForYouStageCosts
         }
 
         await Step("hydration step (all, one copy)", ReadQuery, q => ForYouPipeline.HydrateAsync(config.Hydrators, q, prepared, lightScores, CancellationToken.None));
-        await Step("pipeline run (whole)", () => Task.FromResult(NewQuery()), q => pipeline.RunAsync(config, q, CancellationToken.None));
+        await Step("pipeline run (whole)", () => Task.FromResult(NewQuery()), q => pipeline.RunAsync(config, q, ForYouRequest.DefaultCount, CancellationToken.None));
         Console.WriteLine($"for-you: request steps alone ({runs} calls each): microseconds and KiB allocated per call");
         foreach (var (stage, micros, kib) in rows)
         {

@@ -211,6 +211,33 @@ public sealed class TimelineEndToEndTests(TimelineCluster sample, ITestOutputHel
     }
 
     [Fact]
+    public async Task An_author_who_blocks_or_mutes_the_viewer_or_is_suspended_leaves_the_very_next_page()
+    {
+        var viewer = sample.TypicalViewers(40)[25];
+        await sample.ForYouAsync(viewer, count: 1); // the first request of a viewer also asks the popular source; later ones within 24 h do not
+        var expected = await sample.ForYouAsync(viewer, count: 20);
+        var page = await sample.ForYouAsync(viewer, count: 10);
+        Assert.Equal(expected.Items.Take(10).Select(i => i.PostId), page.Items.Select(i => i.PostId));
+
+        var laterAuthors = expected.Items.Skip(10).Select(i => i.AuthorId).Except(expected.Items.Take(10).Select(i => i.AuthorId)).ToArray();
+        Assert.True(laterAuthors.Length >= 3, "enough authors on the next page for each rule");
+        var (blocking, muting, suspended) = (laterAuthors[0], laterAuthors[1], laterAuthors[2]);
+        await sample.Grains.GetGrain<IUserGrain>(blocking).Block(viewer);
+        await sample.Grains.GetGrain<IUserGrain>(muting).Mute(viewer);
+        var profile = await sample.Grains.GetGrain<IUserGrain>(suspended).GetProfile();
+        await sample.Grains.GetGrain<IUserGrain>(suspended).Upsert(
+            new UserProfile(profile.Id, profile.Handle, profile.Language, profile.Country, profile.SignupTime, profile.Verified, profile.Subscriber, Suspended: true));
+        var next = await sample.ForYouAsync(viewer, count: 10, cursor: page.Cursor, explain: true);
+
+        // The kept list's later candidates had their authors read only now, for this page.
+        Assert.True(next.Stats!.FromCache);
+        Assert.NotEmpty(next.Items);
+        Assert.DoesNotContain(next.Items, i => new[] { blocking, muting, suspended }.Contains(i.AuthorId));
+        Assert.True(next.Stats.Removed.GetValueOrDefault("Filter:BlockedOrMutedByAuthor") >= 2);
+        Assert.True(next.Stats.Removed.GetValueOrDefault("Filter:Unavailable") >= 1);
+    }
+
+    [Fact]
     public async Task A_refresh_within_minutes_reuses_the_scored_candidates_and_the_sources_run_again_once_they_expire()
     {
         var viewer = sample.TypicalViewers(40)[15];
