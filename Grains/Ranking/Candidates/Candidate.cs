@@ -82,6 +82,9 @@ public sealed record Candidate
 
     public bool IsReply => Post?.IsReply ?? ReplyToId is not null;
 
+    /// <summary>The post this one replies to: as hydration read it, else as the source saw it.</summary>
+    public long? ParentId => Post?.ReplyToId ?? ReplyToId;
+
     public bool IsRepost => ReposterId is not null;
 
     /// <summary>The author once known: from the source, else from hydration (0 when neither knows).</summary>

@@ -18,7 +18,7 @@ public sealed class DuplicateConversationFilter : IFilter
         var ancestors = new HashSet<long>();
         foreach (var candidate in candidates)
         {
-            if ((candidate.Post?.Info.ReplyToId ?? candidate.ReplyToId) is { } parent)
+            if (candidate.ParentId is { } parent)
             {
                 ancestors.Add(parent);
             }
