@@ -3,8 +3,11 @@ using Recsys.Bench.Harness;
 
 namespace Recsys.Bench.SideBySide;
 
-/// <summary>A closed-loop run's latencies and throughput, with the CPU time and GC pause it cost.</summary>
-public sealed record ClosedLoopResult(string System, int Viewers, BenchResult Result, TimeSpan Cpu, TimeSpan GcPause)
+/// <summary>
+/// A closed-loop run's latencies and throughput, with the CPU time and GC pause it cost, and the fewest and most requests
+/// one viewer got answered (percentiles alone would hide a starved viewer).
+/// </summary>
+public sealed record ClosedLoopResult(string System, int Viewers, BenchResult Result, TimeSpan Cpu, TimeSpan GcPause, int FewestPerViewer, int MostPerViewer)
 {
     public double CpuMillisecondsPerRequest => Cpu.TotalMilliseconds / Math.Max(1, Result.Operations);
 
@@ -12,11 +15,11 @@ public sealed record ClosedLoopResult(string System, int Viewers, BenchResult Re
     public double CoresUsed => Cpu / Result.Elapsed;
 
     public static string Header =>
-        "| system | viewers | requests | seconds | requests/s | p50 ms | p99 ms | CPU ms per request | cores used | GC pause ms |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
+        "| system | viewers | requests | seconds | requests/s | p50 ms | p99 ms | CPU ms per request | cores used | GC pause ms | per viewer, fewest-most |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
 
     public override string ToString() =>
         $"| {System} | {Viewers} | {Result.Operations:N0} | {Result.Elapsed.TotalSeconds:F1} | {Result.PerSecond:N0} | {Result.P50Microseconds / 1000:F2} "
-        + $"| {Result.P99Microseconds / 1000:F2} | {CpuMillisecondsPerRequest:F2} | {CoresUsed:F2} | {GcPause.TotalMilliseconds:N0} |";
+        + $"| {Result.P99Microseconds / 1000:F2} | {CpuMillisecondsPerRequest:F2} | {CoresUsed:F2} | {GcPause.TotalMilliseconds:N0} | {FewestPerViewer:N0}-{MostPerViewer:N0} |";
 }
 
 /// <summary>
@@ -52,18 +55,22 @@ public static class ClosedLoop
         var used = await cpu();
         var paused = GC.GetTotalPauseDuration();
         var clock = Stopwatch.StartNew();
-        await Task.WhenAll(viewers.Select(viewer => Task.Run(async () =>
+        var perViewer = await Task.WhenAll(viewers.Select(viewer => Task.Run(async () =>
         {
+            var served = 0;
             while (clock.Elapsed < duration)
             {
                 var start = Stopwatch.GetTimestamp();
                 await request(viewer);
                 latencies.Add(Stopwatch.GetTimestamp() - start);
                 Interlocked.Increment(ref count);
+                served++;
             }
+
+            return served;
         })));
         var elapsed = clock.Elapsed;
         var result = new BenchResult($"{system}, {viewers.Count} viewers", count, elapsed, latencies.Percentile(0.5), latencies.Percentile(0.99));
-        return new ClosedLoopResult(system, viewers.Count, result, await used(), GC.GetTotalPauseDuration() - paused);
+        return new ClosedLoopResult(system, viewers.Count, result, await used(), GC.GetTotalPauseDuration() - paused, perViewer.Min(), perViewer.Max());
     }
 }

@@ -18,8 +18,8 @@ namespace Recsys.Bench.SideBySide;
 
 /// <summary>
 /// Issue 10's side-by-side: the same generated data in Recsys and in a PostgreSQL-only For You, both measured in
-/// one process and one run at 1, 16 and 64 concurrent viewers (closed loop, the same viewers, warm-up first); Recsys
-/// as published (with its cached scored candidates) and with that cache off.
+/// one process and one run at 1, 16 and 64 concurrent viewers (closed loop, the same viewers, warm-up first, the two
+/// systems taking turns at each count); Recsys as published (with its cached scored candidates), then with that cache off.
 /// Recsys is called through a <see cref="ClusterClient"/> over the silo's gateway, as a frontend would: the
 /// PostgreSQL version is likewise reached over loopback TCP through Npgsql's pool, so both pay a network hop and
 /// serialisation, and neither runs inside its caller.
@@ -79,8 +79,21 @@ public static class SideBySideBenchmark
         // optimised code, PostgreSQL's buffers and the pool's prepared statements fill. Recsys runs twice: as published
         // (a viewer refreshing within 3 minutes gets its cached scored candidates, and only sources short of cached
         // candidates run), then on a silo restarted with that cache switched off, so every request ranks afresh.
+        // Recsys as published and PostgreSQL take turns at each viewer count, so that a change in the box's speed during
+        // the run (this shared machine's own varies by 15 % and more over minutes) falls on both sides of each ratio.
         var rows = new List<ClosedLoopResult>();
-        await RunAllAsync(rows, Published, viewers, seconds, recsys, recsysCpu);
+        await ClosedLoop.WarmUpAsync(viewers, TimeSpan.FromSeconds(WarmUpSeconds), recsys);
+        await ClosedLoop.WarmUpAsync(viewers, TimeSpan.FromSeconds(WarmUpSeconds), postgres);
+        foreach (var n in ViewerCounts)
+        {
+            rows.Add(await ClosedLoop.RunAsync(Published, viewers.Take(n).ToArray(), TimeSpan.FromSeconds(seconds), recsys, recsysCpu));
+            Console.WriteLine($"side-by-side: {Published}, {n} viewers done; working set {WorkingSetMiB():N0} MiB");
+            await using var refresher = new PopularListRefresher(db, p.PopularRefreshInterval);
+            rows.Add(await ClosedLoop.RunAsync(PostgresName, viewers.Take(n).ToArray(), TimeSpan.FromSeconds(seconds), postgres, postgresCpu));
+            Console.WriteLine($"side-by-side: {PostgresName}, {n} viewers done; popular list refreshed {refresher.Refreshes} times during the run; "
+                + $"working set {WorkingSetMiB():N0} MiB");
+        }
+
         await client.DisposeAsync();
         switches.RankAfresh = true;
         await cluster.RestartSiloAsync();
@@ -88,14 +101,6 @@ public static class SideBySideBenchmark
         await PrintCandidatesAsync(viewers, client, query, db); // what one fresh ranking gathers
         await RunAllAsync(rows, Afresh, viewers, seconds, recsys, recsysCpu);
         await client.DisposeAsync();
-        await ClosedLoop.WarmUpAsync(viewers, TimeSpan.FromSeconds(WarmUpSeconds), postgres);
-        foreach (var n in ViewerCounts)
-        {
-            await using var refresher = new PopularListRefresher(db, p.PopularRefreshInterval);
-            rows.Add(await ClosedLoop.RunAsync(PostgresName, viewers.Take(n).ToArray(), TimeSpan.FromSeconds(seconds), postgres, postgresCpu));
-            Console.WriteLine($"side-by-side: {n} viewers done; popular list refreshed {refresher.Refreshes} times during the PostgreSQL run; "
-                + $"working set {WorkingSetMiB():N0} MiB");
-        }
 
         Console.WriteLine($"side-by-side: PostgreSQL prepared query: {await PostgresForYouDeployment.PlanCacheAsync(db, ViewerCounts.Max())}");
         Console.WriteLine(ClosedLoopResult.Header);
