@@ -183,13 +183,10 @@ public sealed class TimelineEndToEndTests(TimelineCluster sample, ITestOutputHel
     public async Task Negative_feedback_changes_the_very_next_page()
     {
         var viewer = sample.TypicalViewers(40)[30];
-        await sample.ForYouAsync(viewer, count: 1); // the first request of a viewer also asks the popular source; later ones within 24 h do not
-        var expected = await sample.ForYouAsync(viewer, count: 20);
+        var (expected, laterAuthors) = await TwoPagesAsync(viewer);
         var first = await sample.ForYouAsync(viewer, count: 10);
         var second = await sample.ForYouAsync(viewer, count: 10, cursor: first.Cursor);
         Assert.Equal(expected.Items.Select(i => i.PostId), first.Items.Concat(second.Items).Select(i => i.PostId));
-
-        var laterAuthors = expected.Items.Skip(10).Select(i => i.AuthorId).Except(expected.Items.Take(10).Select(i => i.AuthorId)).ToArray();
         Assert.True(laterAuthors.Length >= 4, "enough authors on the next page to give each kind of feedback");
         var (notInterested, muted, blocked, reported) = (laterAuthors[0], laterAuthors[1], laterAuthors[2], laterAuthors[3]);
         var page = await sample.ForYouAsync(viewer, count: 10);
@@ -214,12 +211,9 @@ public sealed class TimelineEndToEndTests(TimelineCluster sample, ITestOutputHel
     public async Task An_author_who_blocks_or_mutes_the_viewer_or_is_suspended_leaves_the_very_next_page()
     {
         var viewer = sample.TypicalViewers(40)[25];
-        await sample.ForYouAsync(viewer, count: 1); // the first request of a viewer also asks the popular source; later ones within 24 h do not
-        var expected = await sample.ForYouAsync(viewer, count: 20);
+        var (expected, laterAuthors) = await TwoPagesAsync(viewer);
         var page = await sample.ForYouAsync(viewer, count: 10);
         Assert.Equal(expected.Items.Take(10).Select(i => i.PostId), page.Items.Select(i => i.PostId));
-
-        var laterAuthors = expected.Items.Skip(10).Select(i => i.AuthorId).Except(expected.Items.Take(10).Select(i => i.AuthorId)).ToArray();
         Assert.True(laterAuthors.Length >= 3, "enough authors on the next page for each rule");
         var (blocking, muting, suspended) = (laterAuthors[0], laterAuthors[1], laterAuthors[2]);
         await sample.Grains.GetGrain<IUserGrain>(blocking).Block(viewer);
@@ -296,5 +290,14 @@ public sealed class TimelineEndToEndTests(TimelineCluster sample, ITestOutputHel
         var id = DomainSilo.UniqueId();
         await sample.Grains.GetGrain<IPostGrain>(id).Create(new PostRecord(id, author, text, now.AddMinutes(-1), "en", Labels: labels));
         return id;
+    }
+
+    // Two pages' worth for a viewer (after its first request, which also asks the popular source; later ones within
+    // 24 h do not), and the authors on the second page who are not on the first.
+    private async Task<(ForYouPage TwoPages, long[] LaterAuthors)> TwoPagesAsync(long viewer)
+    {
+        await sample.ForYouAsync(viewer, count: 1);
+        var expected = await sample.ForYouAsync(viewer, count: 20);
+        return (expected, expected.Items.Skip(10).Select(i => i.AuthorId).Except(expected.Items.Take(10).Select(i => i.AuthorId)).ToArray());
     }
 }
