@@ -18,9 +18,10 @@ public sealed partial class ForYouPipeline(ForYouComponents components, TimeProv
     public ForYouComponents Components => components;
 
     /// <summary>Builds the request's query from the viewer as its User grain answered.</summary>
+    /// <param name="lookups">The viewer's sets kept between its requests, when the caller keeps them.</param>
     public TimelineQuery CreateQuery(RankingViewer viewer, ForYouParams parameters, DateTimeOffset now, DateTimeOffset? lastRequestAt,
-        IReadOnlySet<long> served, bool isPaging, IReadOnlyList<CachedCandidate>? cached = null) =>
-        new(viewer, new RankingQuery(ViewerHydrator.ToViewer(viewer), now, served, isPaging), parameters, lastRequestAt,
+        IReadOnlySet<long> served, bool isPaging, IReadOnlyList<CachedCandidate>? cached = null, ViewerLookups? lookups = null) =>
+        new(viewer, new RankingQuery(ViewerHydrator.ToViewer(viewer, lookups), now, served, isPaging), parameters, lastRequestAt,
             components.FolloweeEngagements.ReadAsync) { Cached = cached ?? [] };
 
     /// <summary>

@@ -30,6 +30,7 @@ public sealed partial class TimelineGrain(
     ILogger<TimelineGrain> logger) : Grain, ITimelineGrain
 {
     private readonly ScoredCandidateCache _scored = new();
+    private readonly ViewerLookups _lookups = new();
     private TimelineSession? _session;
 
     public async Task<ForYouPage> GetForYou(ForYouRequest request)
@@ -51,7 +52,7 @@ public sealed partial class TimelineGrain(
         var fromCache = false;
         if (cursor is { } c && _session is { } kept && kept.Id == c.SessionId && kept.IsFresh(now, p.RankedListTtl))
         {
-            var query = pipeline.CreateQuery(viewer, p, now, lastRequest, kept.Served, isPaging: true);
+            var query = pipeline.CreateQuery(viewer, p, now, lastRequest, kept.Served, isPaging: true, lookups: _lookups);
             var remaining = ForYouStages.Recheck(kept.Config, query.Ranking, kept.Remaining(), stats);
             page = await pipeline.PageAsync(kept.Config, query, remaining, request.Count, stats, CancellationToken.None);
             fromCache = page.Count > 0;
@@ -64,7 +65,7 @@ public sealed partial class TimelineGrain(
             var config = ForYouPipelineConfig.Create(p, pipeline.Components);
             var caching = p.IsEnabled(CachedScoredCandidateSource.Instance.Id.Scope);
             var cached = caching ? _scored.Live(now, p.CachedScoredTtl, config.HeavyModel) : CachedCandidateSet.Empty;
-            var query = pipeline.CreateQuery(viewer, p, now, lastRequest, served, isPaging: cursor is not null, cached);
+            var query = pipeline.CreateQuery(viewer, p, now, lastRequest, served, isPaging: cursor is not null, cached, _lookups);
 
             // The pipeline reads no grain state: run it off this activation's turn queue, so that the thousands of
             // hydration answers continue where they arrive instead of each queueing for this one activation.

@@ -1,4 +1,5 @@
 using Recsys.Grains.Interfaces.Timeline;
+using FollowEdge = Recsys.Grains.Interfaces.Users.FollowEdge;
 using Recsys.Grains.Ranking.Candidates;
 using Recsys.Grains.SimClusters;
 using Recsys.Runtime;
@@ -14,15 +15,10 @@ public sealed class ViewerHydrator(IGrainFactory grains)
 {
     public Task<RankingViewer> ReadAsync(long viewerId) => grains.GetGrain<IUserRankingGrain>(viewerId).GetRankingViewer();
 
-    public static Viewer ToViewer(RankingViewer raw)
+    /// <summary>The viewer as the pure components read it; with <paramref name="kept"/>, the sets of unchanged lists are reused.</summary>
+    public static Viewer ToViewer(RankingViewer raw, ViewerLookups? kept = null)
     {
         var c = raw.Context;
-        var follows = new Dictionary<long, double>(c.Follows.Count);
-        foreach (var f in c.Follows)
-        {
-            follows[f.UserId] = f.Weight;
-        }
-
         var fatigue = new Dictionary<long, DateTimeOffset>(c.Fatigue.Count);
         foreach (var f in c.Fatigue)
         {
@@ -35,15 +31,27 @@ public sealed class ViewerHydrator(IGrainFactory grains)
             State = c.State,
             Languages = c.Languages.ToHashSet(StringComparer.OrdinalIgnoreCase),
             SensitiveMedia = c.SensitiveMediaSetting,
-            Follows = follows,
-            Blocks = c.Blocks.ToHashSet(),
-            Mutes = c.Mutes.ToHashSet(),
-            Reported = raw.ReportedUsers.ToHashSet(),
+            Follows = kept?.Follows(c.Follows) ?? FollowWeights(c.Follows),
+            Blocks = kept?.Blocks(c.Blocks) ?? c.Blocks.ToHashSet(),
+            Mutes = kept?.Mutes(c.Mutes) ?? c.Mutes.ToHashSet(),
+            Reported = kept?.Reported(raw.ReportedUsers) ?? raw.ReportedUsers.ToHashSet(),
             MutedWords = c.MutedWords,
             Impressions = c.Impressions.ToHashSet(),
             DislikedPosts = raw.DislikedPosts.ToHashSet(),
             Fatigue = fatigue,
             InterestedIn = CommunityVectors.ToVector(raw.InterestedIn),
         };
+    }
+
+    /// <summary>Each followee's RealGraph weight, by followee.</summary>
+    public static IReadOnlyDictionary<long, double> FollowWeights(IReadOnlyList<FollowEdge> follows)
+    {
+        var weights = new Dictionary<long, double>(follows.Count);
+        foreach (var f in follows)
+        {
+            weights[f.UserId] = f.Weight;
+        }
+
+        return weights;
     }
 }
