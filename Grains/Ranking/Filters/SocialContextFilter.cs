@@ -14,8 +14,9 @@ public sealed class SocialContextFilter : IFilter
 
     public FilterId Id { get; } = new("SocialContext");
 
+    // The candidate's own flags first: the proof list, the post and the author are each another object to reach.
     private static readonly Func<Candidate, bool> HasContext = static c =>
-        c.InNetwork || c.SocialProof.Count > 0 || c.InterestProof || c.IsReply || c.Author is { Verified: true };
+        c.InNetwork || c.InterestProof || c.SocialProof.Count > 0 || c.IsReply || c.Author is { Verified: true };
 
     public FilterResult Apply(RankingQuery query, IReadOnlyList<Candidate> candidates) => FilterResult.Partition(candidates, HasContext);
 

@@ -43,6 +43,16 @@ public sealed class SelectorsTests
     }
 
     [Fact]
+    public void Each_call_keeps_the_best_of_its_own_candidates_only()
+    {
+        var first = KeepBestOutOfNetworkPerAuthorSelector.Instance.Select(Query(), [Hydrated(1, authorId: 5, inNetwork: false, score: 10)]);
+        var second = KeepBestOutOfNetworkPerAuthorSelector.Instance.Select(Query(), [Hydrated(2, authorId: 5, inNetwork: false, score: 1)]);
+
+        Assert.Equal([1L], Ids(first.Kept));
+        Assert.Equal([2L], Ids(second.Kept)); // not measured against the first call's best of author 5
+    }
+
+    [Fact]
     public void Candidates_are_ordered_by_score_best_first()
     {
         var result = SortByScoreSelector.Instance.Select(Query(), [Hydrated(1, score: 1), Hydrated(2, score: 3), Hydrated(3, score: 2)]);
