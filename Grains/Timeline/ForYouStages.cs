@@ -115,12 +115,14 @@ public static class ForYouStages
 
     /// <summary>
     /// Step 8, last, for one page: the page selector's first <paramref name="count"/> of the ranked list, each with its
-    /// author read for this viewer (<paramref name="readAuthors"/>) and past the final rules (<paramref name="finalFilters"/>). When a rule removes one,
-    /// the candidates that move up are read in turn; the page is settled once every candidate on it was read and kept.
-    /// Only the page's authors are read, not the whole list's (a refresh read 120 for the 35 it served), and the page is
-    /// the one reading them all would give: candidates the page does not show cannot change it, since debunching only
-    /// ever pulls the next in-network candidate forward (<see cref="DebunchOutOfNetworkSelector"/>), so removing one
-    /// that was never placed leaves every earlier choice as it was.
+    /// author read for this viewer (<paramref name="readAuthors"/>) and past the final rules
+    /// (<paramref name="finalFilters"/>). When a rule removes one, the candidates that move up are read in turn; the
+    /// page is settled once every candidate on it was read and kept. Only the page's authors are read, not the whole
+    /// list's (a refresh read 120 for the 35 it served), and the page is the one reading them all would give:
+    /// candidates the page does not show cannot change it, since debunching only ever pulls the next in-network
+    /// candidate forward (<see cref="DebunchOutOfNetworkSelector"/>), so removing one that was never placed leaves every
+    /// earlier choice as it was. Debunching places candidates by rank and network alone, so a round that removes
+    /// nothing settles the page as placed: it is not placed again.
     /// </summary>
     public static async Task<IReadOnlyList<Candidate>> PageAsync(IReadOnlyList<IFilter> finalFilters, ISelector pageSelector, RankingQuery query,
         IReadOnlyList<Candidate> ranked, int count, Func<IReadOnlyList<Candidate>, Task<IReadOnlyList<Candidate>>> readAuthors, PipelineStats stats)
@@ -151,9 +153,16 @@ public static class ForYouStages
                 read[candidate.PostId] = null;
             }
 
-            foreach (var candidate in Filter(finalFilters, query, await readAuthors(unread), stats))
+            var kept = Filter(finalFilters, query, await readAuthors(unread), stats);
+            foreach (var candidate in kept)
             {
                 read[candidate.PostId] = candidate;
+            }
+
+            if (kept.Count == unread.Count)
+            {
+                stats.RecordRemoved(pageSelector.Id.Scope, selected.Removed.Count);
+                return page.Select(c => read[c.PostId]!).ToArray();
             }
 
             list = Checked(list, read);

@@ -18,8 +18,8 @@ namespace Recsys.Grains.Timeline;
 /// list: serves the next page from it after re-checking the viewer's latest feedback (so "not interested", mute,
 /// block and report change the very next page). Each page reads its own candidates' authors for the viewer when it is
 /// served, so blocks and suspensions on the author's side show on every page. With a cursor whose list expired or ran
-/// out: runs the pipeline again without the posts served before. Every non-empty page has a next cursor. Served posts and the request time
-/// are kept, and written when the grain deactivates.
+/// out: runs the pipeline again without the posts served before. Every non-empty page has a next cursor. Served posts
+/// and the request time are kept, and written when the grain deactivates.
 /// </summary>
 [GrainType("timeline")]
 public sealed partial class TimelineGrain(

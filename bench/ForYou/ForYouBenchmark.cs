@@ -199,7 +199,8 @@ public static class ForYouBenchmark
         var hydrated = await ForYouPipeline.HydrateAsync(config.Hydrators, query, prepared, lightScores, CancellationToken.None);
         var final = await ForYouPipeline.HydrateAsync(config.FinalHydrators, query, ForYouStages.Rank(config, query.Ranking, hydrated, new PipelineStats()), CancellationToken.None);
         var finalByPost = final.ToDictionary(c => c.PostId); // the authors as read for the viewer, replayed so that the stages stay pure
-        Func<IReadOnlyList<Candidate>, Task<IReadOnlyList<Candidate>>> readAuthors = page => Task.FromResult<IReadOnlyList<Candidate>>(page.Select(c => finalByPost[c.PostId]).ToArray());
+        Func<IReadOnlyList<Candidate>, Task<IReadOnlyList<Candidate>>> readAuthors =
+            page => Task.FromResult<IReadOnlyList<Candidate>>(page.Select(c => finalByPost[c.PostId]).ToArray());
         IReadOnlyList<Candidate> ranked = [];
         for (var i = 0; i < 200; i++)
         {
@@ -220,7 +221,8 @@ public static class ForYouBenchmark
         {
             ForYouStages.PrepareUnscored(config, query.Ranking, found, stats); // as the pipeline runs it: light scores set by hydration
             var list = ForYouStages.Rank(config, query.Ranking, hydrated, stats);
-            ranked = ForYouStages.PageAsync(config.FinalFilters, config.PageSelector, query.Ranking, list, ForYouRequest.DefaultCount, readAuthors, stats).GetAwaiter().GetResult(); // completes at once
+            ranked = ForYouStages.PageAsync(config.FinalFilters, config.PageSelector, query.Ranking, list, ForYouRequest.DefaultCount, readAuthors, stats)
+                .GetAwaiter().GetResult(); // completes at once: the authors are replayed
         }
 
         Func<Task> stageCosts = async () =>
@@ -238,29 +240,11 @@ public static class ForYouBenchmark
     {
         await Task.WhenAll(viewers.Select(v => Timeline(cluster, v).GetForYou(new ForYouRequest())));
         await Task.WhenAll(viewers.Select(v => Timeline(cluster, v).GetForYou(new ForYouRequest())));
-        var latencies = new LatencyRecorder(2_000_000);
-        var count = 0L;
-        var clock = Stopwatch.StartNew();
-        var perViewer = await Task.WhenAll(viewers.Select(v => Task.Run(async () =>
-        {
-            var timeline = Timeline(cluster, v);
-            var served = 0;
-            while (clock.Elapsed < duration)
-            {
-                var start = Stopwatch.GetTimestamp();
-                await timeline.GetForYou(new ForYouRequest());
-                latencies.Add(Stopwatch.GetTimestamp() - start);
-                Interlocked.Increment(ref count);
-                served++;
-            }
-
-            return served;
-        })));
-        // A closed loop's percentiles hide starved callers: the spread of requests served per viewer shows them.
-        Array.Sort(perViewer);
+        var loop = await ClosedLoopMeasurement.RunAsync(viewers, duration, v => Timeline(cluster, v).GetForYou(new ForYouRequest()), 2_000_000);
+        var (latencies, perViewer) = (loop.Latencies, loop.PerViewer);
         Console.WriteLine($"for-you: {Concurrency} viewers: requests served per viewer fewest {perViewer[0]:N0}, median {perViewer[perViewer.Length / 2]:N0}, "
             + $"most {perViewer[^1]:N0}; latency p99.9 {latencies.Percentile(0.999):N0} us, max {latencies.Percentile(1):N0} us");
-        return new BenchResult($"{Concurrency} concurrent viewers, closed loop", count, clock.Elapsed, latencies.Percentile(0.5), latencies.Percentile(0.99));
+        return new BenchResult($"{Concurrency} concurrent viewers, closed loop", loop.Count, loop.Elapsed, latencies.Percentile(0.5), latencies.Percentile(0.99));
     }
 
     /// <summary>Runs a scenario and prints the garbage collections and pause time it caused.</summary>

@@ -50,27 +50,10 @@ public static class ClosedLoop
             await Task.WhenAll(viewers.Select(request));
         }
 
-        var latencies = new LatencyRecorder(4_000_000);
-        var count = 0L;
         var used = await cpu();
         var paused = GC.GetTotalPauseDuration();
-        var clock = Stopwatch.StartNew();
-        var perViewer = await Task.WhenAll(viewers.Select(viewer => Task.Run(async () =>
-        {
-            var served = 0;
-            while (clock.Elapsed < duration)
-            {
-                var start = Stopwatch.GetTimestamp();
-                await request(viewer);
-                latencies.Add(Stopwatch.GetTimestamp() - start);
-                Interlocked.Increment(ref count);
-                served++;
-            }
-
-            return served;
-        })));
-        var elapsed = clock.Elapsed;
-        var result = new BenchResult($"{system}, {viewers.Count} viewers", count, elapsed, latencies.Percentile(0.5), latencies.Percentile(0.99));
-        return new ClosedLoopResult(system, viewers.Count, result, await used(), GC.GetTotalPauseDuration() - paused, perViewer.Min(), perViewer.Max());
+        var loop = await ClosedLoopMeasurement.RunAsync(viewers, duration, request, 4_000_000);
+        var result = new BenchResult($"{system}, {viewers.Count} viewers", loop.Count, loop.Elapsed, loop.Latencies.Percentile(0.5), loop.Latencies.Percentile(0.99));
+        return new ClosedLoopResult(system, viewers.Count, result, await used(), GC.GetTotalPauseDuration() - paused, loop.PerViewer[0], loop.PerViewer[^1]);
     }
 }
