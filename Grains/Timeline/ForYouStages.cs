@@ -75,15 +75,15 @@ public static class ForYouStages
 
     /// <summary>
     /// Steps 6-7: the heavy ranker on the hydrated candidates, then the heuristics on them and on the reused ones (which
-    /// keep their cached model score). The model scores come beside the candidates, so each is copied once, not twice.
+    /// keep their cached model score). Nothing is copied: the scores stay beside the candidates.
     /// </summary>
-    public static IReadOnlyList<Candidate> Rescore(ForYouPipelineConfig config, RankingQuery query, IReadOnlyList<Candidate> reused, IReadOnlyList<Candidate> hydrated)
+    public static ScoredCandidates Rescore(ForYouPipelineConfig config, RankingQuery query, IReadOnlyList<Candidate> reused, IReadOnlyList<Candidate> hydrated)
     {
         var heuristics = config.Heuristics;
         var fresh = config.HeavyRanker.Scores(query, hydrated);
         if (reused.Count == 0)
         {
-            return heuristics.Score(query, hydrated, fresh);
+            return heuristics.Rescore(query, hydrated, fresh);
         }
 
         // Pooled, and the reused list itself when nothing was scored afresh (a refresh from the cache alone).
@@ -95,19 +95,71 @@ public static class ForYouStages
         }
 
         fresh.CopyTo(scores, reused.Count);
-        var rescored = heuristics.Score(query, hydrated.Count == 0 ? reused : [.. reused, .. hydrated], scores.AsSpan(0, count));
+        var rescored = heuristics.Rescore(query, hydrated.Count == 0 ? reused : [.. reused, .. hydrated], scores.AsSpan(0, count));
         ArrayPool<double>.Shared.Return(scores);
         return rescored;
     }
 
     /// <summary>Steps 7-8 after the heuristics: anti-gaming, visibility, selection and the result caps.</summary>
-    public static IReadOnlyList<Candidate> Cut(ForYouPipelineConfig config, RankingQuery query, IReadOnlyList<Candidate> rescored, PipelineStats stats)
+    public static IReadOnlyList<Candidate> Cut(ForYouPipelineConfig config, RankingQuery query, ScoredCandidates scored, PipelineStats stats) =>
+        Cut([.. config.PostScoringFilters, .. config.VisibilityFilters], config.Selectors, query, scored, stats);
+
+    /// <summary>
+    /// The filters, then the selectors, on the scored list, deciding from the scores beside the candidates: only the
+    /// candidates kept at the end are copied with their scores. When a stage needs the scores on the candidates (it is
+    /// neither a test nor an <see cref="IScoredListStage"/>), the candidates left are copied there and the stages from
+    /// it on are applied whole, as <see cref="Filter"/> and <see cref="Select"/> do.
+    /// </summary>
+    public static IReadOnlyList<Candidate> Cut(IReadOnlyList<IFilter> filters, IReadOnlyList<ISelector> selectors, RankingQuery query, ScoredCandidates scored,
+        PipelineStats stats)
     {
-        var candidates = Filter(config.PostScoringFilters, query, rescored, stats);
-        candidates = Filter(config.VisibilityFilters, query, candidates, stats);
-        foreach (var selector in config.Selectors)
+        var list = new ScoredList(scored);
+        try
         {
-            candidates = Select(selector, query, candidates, stats);
+            var tests = new List<(string Scope, Func<Candidate, bool> Keep)>();
+            for (var i = 0; i < filters.Count; i++)
+            {
+                if (filters[i].Test(query) is { } test)
+                {
+                    if (!ReferenceEquals(test, CandidateTests.KeepAll))
+                    {
+                        tests.Add((filters[i].Id.Scope, test));
+                    }
+
+                    continue;
+                }
+
+                list.Test(tests, stats);
+                if (filters[i] is not IScoredListStage stage || !list.TrySelect(stage, query, filters[i].Id.Scope, stats))
+                {
+                    return SelectAll(selectors, 0, query, Filter(filters.Skip(i).ToArray(), query, list.Materialize(), stats), stats);
+                }
+            }
+
+            list.Test(tests, stats);
+            for (var i = 0; i < selectors.Count; i++)
+            {
+                if (selectors[i] is not IScoredListStage stage || !list.TrySelect(stage, query, selectors[i].Id.Scope, stats))
+                {
+                    return SelectAll(selectors, i, query, list.Materialize(), stats);
+                }
+            }
+
+            return list.Materialize();
+        }
+        finally
+        {
+            list.Return();
+        }
+    }
+
+    // The selectors from the first-th on, each applied whole.
+    private static IReadOnlyList<Candidate> SelectAll(IReadOnlyList<ISelector> selectors, int first, RankingQuery query, IReadOnlyList<Candidate> candidates,
+        PipelineStats stats)
+    {
+        for (var i = first; i < selectors.Count; i++)
+        {
+            candidates = Select(selectors[i], query, candidates, stats);
         }
 
         return candidates;
@@ -234,6 +286,31 @@ public static class ForYouStages
 
         var n = candidates.Count;
         Span<bool> keep = n <= 4096 ? stackalloc bool[n] : new bool[n];
+        var total = RunTests(tests, candidates, keep, stats);
+        if (total == 0)
+        {
+            return candidates;
+        }
+
+        var kept = new Candidate[n - total];
+        for (int i = 0, k = 0; i < n; i++)
+        {
+            if (keep[i])
+            {
+                kept[k++] = candidates[i];
+            }
+        }
+
+        return kept;
+    }
+
+    /// <summary>
+    /// The gathered tests in one pass: each candidate meets them in order until one removes it (<paramref name="keep"/>[i]
+    /// false), which counts the removal. Clears the tests and returns how many were removed in all.
+    /// </summary>
+    internal static int RunTests(List<(string Scope, Func<Candidate, bool> Keep)> tests, IReadOnlyList<Candidate> candidates, Span<bool> keep, PipelineStats stats)
+    {
+        var n = candidates.Count;
         Span<int> removed = tests.Count <= 64 ? stackalloc int[tests.Count] : new int[tests.Count];
         removed.Clear();
         for (var i = 0; i < n; i++)
@@ -259,21 +336,7 @@ public static class ForYouStages
         }
 
         tests.Clear();
-        if (total == 0)
-        {
-            return candidates;
-        }
-
-        var kept = new Candidate[n - total];
-        for (int i = 0, k = 0; i < n; i++)
-        {
-            if (keep[i])
-            {
-                kept[k++] = candidates[i];
-            }
-        }
-
-        return kept;
+        return total;
     }
 
     public static IReadOnlyList<Candidate> Select(ISelector selector, RankingQuery query, IReadOnlyList<Candidate> candidates, PipelineStats stats)

@@ -1,5 +1,6 @@
 using Recsys.Grains.Ranking.Candidates;
 using Recsys.Grains.Ranking.Models;
+using Recsys.Grains.Ranking.Scorers;
 
 namespace Recsys.Grains.Timeline;
 
@@ -28,37 +29,45 @@ public sealed class ScoredCandidateCache
 
     /// <summary>
     /// Replaces the cache with a request's scored candidates (after heuristics, before the post-scoring filters).
-    /// Those that came from the cache (<paramref name="reused"/>, by post id) keep their entry; the rest were scored now.
+    /// Those that came from the cache (<paramref name="reused"/>, by post id) keep their entry as it is; the rest were
+    /// scored now.
     /// </summary>
-    public void Write(IReadOnlyList<Candidate> scored, IReadOnlyDictionary<long, CachedCandidate> reused, RankingQuery query, HeavyRanker model, int max)
+    public void Write(ScoredCandidates scored, IReadOnlyDictionary<long, CachedCandidate> reused, RankingQuery query, HeavyRanker model, int max)
     {
         _entries = new CachedCandidateSet(Keep(scored, reused, query, model, max));
     }
 
     public void Clear() => _entries = CachedCandidateSet.Empty;
 
-    /// <summary>The entries a write keeps: score above 0, best first, at most <paramref name="max"/>.</summary>
-    public static IReadOnlyList<CachedCandidate> Keep(IReadOnlyList<Candidate> scored, IReadOnlyDictionary<long, CachedCandidate> reused,
+    /// <summary>
+    /// The entries a write keeps: final score above 0, best first (equal scores in list order), at most
+    /// <paramref name="max"/>. A reused candidate keeps its entry, and with it the candidate as first scored: the model
+    /// score is all a later request reads of it (its heuristics run again), so it is not copied with each request's
+    /// final score.
+    /// </summary>
+    public static IReadOnlyList<CachedCandidate> Keep(ScoredCandidates scored, IReadOnlyDictionary<long, CachedCandidate> reused,
         RankingQuery query, HeavyRanker model, int max)
     {
-        var positive = new List<Candidate>(scored.Count);
-        foreach (var candidate in scored)
+        var scores = scored.Scores;
+        var positive = new List<int>(scored.Count);
+        for (var i = 0; i < scored.Count; i++)
         {
-            if (candidate.Score > 0)
+            if (scores[i] > 0)
             {
-                positive.Add(candidate);
+                positive.Add(i);
             }
         }
 
-        positive.Sort(static (a, b) => b.Score.CompareTo(a.Score));
+        var finals = scores.ToArray();
+        positive.Sort((a, b) => finals[a] != finals[b] ? finals[b].CompareTo(finals[a]) : a.CompareTo(b));
         var count = Math.Min(max, positive.Count);
         var entries = new CachedCandidate[count];
-        for (var i = 0; i < count; i++)
+        for (var k = 0; k < count; k++)
         {
-            var candidate = positive[i];
-            entries[i] = reused.TryGetValue(candidate.PostId, out var kept)
-                ? kept with { Candidate = candidate }
-                : new CachedCandidate(candidate, query.Now, query, model);
+            var i = positive[k];
+            entries[k] = reused.TryGetValue(scored.Candidates[i].PostId, out var kept)
+                ? kept
+                : new CachedCandidate(scored.WithScores(i), query.Now, query, model);
         }
 
         return entries;

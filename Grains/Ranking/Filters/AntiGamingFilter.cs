@@ -9,7 +9,7 @@ namespace Recsys.Grains.Ranking.Filters;
 /// 65, algorithm.md 1.9): an author whose tweepcred is at most <paramref name="maxTweepcred"/>, or not known yet,
 /// contributes at most <paramref name="maxPerAuthor"/> out-of-network candidates, the best scored ones.
 /// </summary>
-public sealed class AntiGamingFilter(int maxTweepcred, int maxPerAuthor) : IFilter
+public sealed class AntiGamingFilter(int maxTweepcred, int maxPerAuthor) : IFilter, IScoredListStage
 {
     // Reused by each thread (the filter runs synchronously), like the pooled arrays below.
     [ThreadStatic]
@@ -17,11 +17,14 @@ public sealed class AntiGamingFilter(int maxTweepcred, int maxPerAuthor) : IFilt
 
     public FilterId Id { get; } = new("AntiGaming");
 
-    public FilterResult Apply(RankingQuery query, IReadOnlyList<Candidate> candidates)
+    public FilterResult Apply(RankingQuery query, IReadOnlyList<Candidate> candidates) => ScoredListStage.Apply(this, query, candidates);
+
+    public bool TrySelect(RankingQuery query, IReadOnlyList<Candidate> candidates, ReadOnlySpan<double> scores, Span<int> kept, out int count)
     {
         if (!AnyAuthorOverLimit(candidates))
         {
-            return new FilterResult(candidates, []); // no author can exceed the limit
+            count = ScoredListStage.KeepAll(candidates.Count, kept); // no author can exceed the limit
+            return true;
         }
 
         // Pooled: a refresh from the cache ranks ~1,000 candidates, and the growing key list was a tenth of its allocation.
@@ -31,7 +34,7 @@ public sealed class AntiGamingFilter(int maxTweepcred, int maxPerAuthor) : IFilt
         {
             if (!candidates[i].InNetwork)
             {
-                keys[outOfNetwork++] = new Key(candidates[i].Score, candidates[i].PostId, i);
+                keys[outOfNetwork++] = new Key(scores[i], candidates[i].PostId, i);
             }
         }
 
@@ -45,14 +48,14 @@ public sealed class AntiGamingFilter(int maxTweepcred, int maxPerAuthor) : IFilt
         {
             var c = candidates[key.Index];
             var reputable = c.Author?.Tweepcred is { } tweepcred && tweepcred > maxTweepcred;
-            var count = counts[c.KnownAuthorId] = counts.GetValueOrDefault(c.KnownAuthorId) + 1;
-            keep[key.Index] = reputable || count <= maxPerAuthor;
+            var n = counts[c.KnownAuthorId] = counts.GetValueOrDefault(c.KnownAuthorId) + 1;
+            keep[key.Index] = reputable || n <= maxPerAuthor;
         }
 
-        var result = FilterResult.Partition(candidates, keep);
+        count = ScoredListStage.Indices(keep, kept);
         ArrayPool<Key>.Shared.Return(keys);
         ArrayPool<bool>.Shared.Return(flags);
-        return result;
+        return true;
     }
 
     // Whether some author has more out-of-network candidates than the limit (only such an author can lose one).

@@ -7,13 +7,16 @@ namespace Recsys.Grains.Ranking.Filters;
 /// Conversation dedup: drops a candidate that another candidate replies to, so a conversation shows once, at its
 /// latest reply (DuplicateConversationTweetsFilter, algorithm.md 1.7; ancestors known here are direct parents).
 /// </summary>
-public sealed class DuplicateConversationFilter : IFilter
+public sealed class DuplicateConversationFilter : IFilter, IScoredListStage
 {
     public static readonly DuplicateConversationFilter Instance = new();
 
     public FilterId Id { get; } = new("DuplicateConversation");
 
-    public FilterResult Apply(RankingQuery query, IReadOnlyList<Candidate> candidates)
+    public FilterResult Apply(RankingQuery query, IReadOnlyList<Candidate> candidates) => ScoredListStage.Apply(this, query, candidates);
+
+    /// <summary>Reads no scores: the conversation shows at its latest reply whatever they are.</summary>
+    public bool TrySelect(RankingQuery query, IReadOnlyList<Candidate> candidates, ReadOnlySpan<double> scores, Span<int> kept, out int count)
     {
         var ancestors = new HashSet<long>();
         foreach (var candidate in candidates)
@@ -24,6 +27,15 @@ public sealed class DuplicateConversationFilter : IFilter
             }
         }
 
-        return ancestors.Count == 0 ? new FilterResult(candidates, []) : FilterResult.Partition(candidates, c => !ancestors.Contains(c.PostId));
+        count = 0;
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            if (ancestors.Count == 0 || !ancestors.Contains(candidates[i].PostId))
+            {
+                kept[count++] = i;
+            }
+        }
+
+        return true;
     }
 }

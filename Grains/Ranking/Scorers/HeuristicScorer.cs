@@ -32,7 +32,14 @@ public sealed class HeuristicScorer(IReadOnlyList<IRescorer> rescorers) : IModel
     /// Sets each candidate's model score to <paramref name="modelScores"/>[i] and its score to that times every
     /// factor, in one copy per candidate (the heavy ranker's scores need not be copied onto the candidates first).
     /// </summary>
-    public IReadOnlyList<Candidate> Score(RankingQuery query, IReadOnlyList<Candidate> candidates, ReadOnlySpan<double> modelScores)
+    public IReadOnlyList<Candidate> Score(RankingQuery query, IReadOnlyList<Candidate> candidates, ReadOnlySpan<double> modelScores) =>
+        Rescore(query, candidates, modelScores).Materialize();
+
+    /// <summary>
+    /// Every factor and each candidate's final score (its model score, <paramref name="modelScores"/>[i], times every
+    /// factor), kept beside the candidates: nothing is copied until a later stage keeps a candidate.
+    /// </summary>
+    public ScoredCandidates Rescore(RankingQuery query, IReadOnlyList<Candidate> candidates, ReadOnlySpan<double> modelScores)
     {
         if (modelScores.Length != candidates.Count)
         {
@@ -40,7 +47,7 @@ public sealed class HeuristicScorer(IReadOnlyList<IRescorer> rescorers) : IModel
         }
 
         var n = candidates.Count;
-        var factors = new double[rescorers.Count * n]; // kept by the table the scored candidates point at
+        var factors = new double[rescorers.Count * n]; // kept for the copies the later stages ask for
         for (var r = 0; r < rescorers.Count; r++)
         {
             var span = factors.AsSpan(r * n, n);
@@ -48,19 +55,16 @@ public sealed class HeuristicScorer(IReadOnlyList<IRescorer> rescorers) : IModel
             rescorers[r].Factors(query, candidates, modelScores, span);
         }
 
-        var table = new HeuristicFactorTable(_names, factors, n);
-        var scored = new Candidate[n];
-        for (var i = 0; i < n; i++)
+        var scores = modelScores.ToArray();
+        for (var r = 0; r < rescorers.Count; r++)
         {
-            var score = modelScores[i];
-            for (var r = 0; r < rescorers.Count; r++)
+            var column = factors.AsSpan(r * n, n);
+            for (var i = 0; i < n; i++)
             {
-                score *= factors[r * n + i];
+                scores[i] *= column[i];
             }
-
-            scored[i] = candidates[i] with { ModelScore = modelScores[i], Score = score, FactorRow = (table, i) };
         }
 
-        return scored;
+        return new ScoredCandidates(candidates, modelScores.ToArray(), scores, _names, factors);
     }
 }

@@ -9,23 +9,27 @@ namespace Recsys.Grains.Ranking.Selectors;
 /// in-network and <paramref name="maxOutOfNetwork"/> out-of-network candidates (60 each), and
 /// <paramref name="maxTotal"/> in all (the server maximum, 120). Order is kept.
 /// </summary>
-public sealed class DropExcessCandidatesSelector(int maxInNetwork, int maxOutOfNetwork, int maxTotal) : ISelector
+public sealed class DropExcessCandidatesSelector(int maxInNetwork, int maxOutOfNetwork, int maxTotal) : ISelector, IScoredListStage
 {
     public SelectorId Id { get; } = new("DropExcessCandidates");
 
-    public FilterResult Select(RankingQuery query, IReadOnlyList<Candidate> candidates)
+    public FilterResult Select(RankingQuery query, IReadOnlyList<Candidate> candidates) => ScoredListStage.Apply(this, query, candidates);
+
+    /// <summary>Reads no scores: the list is already in rank order.</summary>
+    public bool TrySelect(RankingQuery query, IReadOnlyList<Candidate> candidates, ReadOnlySpan<double> scores, Span<int> kept, out int count)
     {
-        int inNetwork = 0, outOfNetwork = 0, total = 0;
-        return FilterResult.Partition(candidates, c =>
+        int inNetwork = 0, outOfNetwork = 0;
+        count = 0;
+        for (var i = 0; i < candidates.Count && count < maxTotal; i++)
         {
-            var under = total < maxTotal && (c.InNetwork ? inNetwork < maxInNetwork : outOfNetwork < maxOutOfNetwork);
-            if (under)
+            var c = candidates[i];
+            if (c.InNetwork ? inNetwork < maxInNetwork : outOfNetwork < maxOutOfNetwork)
             {
-                total++;
+                kept[count++] = i;
                 _ = c.InNetwork ? inNetwork++ : outOfNetwork++;
             }
+        }
 
-            return under;
-        });
+        return true;
     }
 }

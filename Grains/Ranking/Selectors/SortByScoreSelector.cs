@@ -6,30 +6,32 @@ using Recsys.Grains.Ranking.Identifiers;
 namespace Recsys.Grains.Ranking.Selectors;
 
 /// <summary>Orders by final score, best first; equal scores newest post first. Drops nothing.</summary>
-public sealed class SortByScoreSelector : ISelector
+public sealed class SortByScoreSelector : ISelector, IScoredListStage
 {
     public static readonly SortByScoreSelector Instance = new();
 
     public SelectorId Id { get; } = new("SortByScore");
 
-    public FilterResult Select(RankingQuery query, IReadOnlyList<Candidate> candidates)
+    public FilterResult Select(RankingQuery query, IReadOnlyList<Candidate> candidates) => ScoredListStage.Apply(this, query, candidates);
+
+    public bool TrySelect(RankingQuery query, IReadOnlyList<Candidate> candidates, ReadOnlySpan<double> scores, Span<int> kept, out int count)
     {
-        var rented = ArrayPool<Key>.Shared.Rent(candidates.Count); // only the sorted candidates outlive the call
+        var rented = ArrayPool<Key>.Shared.Rent(candidates.Count);
         var keys = rented.AsSpan(0, candidates.Count);
         for (var i = 0; i < keys.Length; i++)
         {
-            keys[i] = new Key(candidates[i].Score, candidates[i].PostId, i);
+            keys[i] = new Key(scores[i], candidates[i].PostId, i);
         }
 
         keys.Sort();
-        var sorted = new Candidate[keys.Length];
         for (var i = 0; i < keys.Length; i++)
         {
-            sorted[i] = candidates[keys[i].Index];
+            kept[i] = keys[i].Index;
         }
 
         ArrayPool<Key>.Shared.Return(rented);
-        return new FilterResult(sorted, []);
+        count = keys.Length;
+        return true;
     }
 
     // Score, then post id, both descending; then input order (a stable sort).

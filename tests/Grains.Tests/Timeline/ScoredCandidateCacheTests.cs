@@ -1,6 +1,7 @@
 using Recsys.Grains.Models;
 using Recsys.Grains.Ranking.Candidates;
 using Recsys.Grains.Ranking.Models;
+using Recsys.Grains.Ranking.Scorers;
 using Recsys.Grains.Timeline;
 using Recsys.Grains.Timeline.Gates;
 using static Recsys.Grains.Tests.Ranking.RankingData;
@@ -19,7 +20,7 @@ public sealed class ScoredCandidateCacheTests
     public void A_write_keeps_the_best_candidates_above_zero_at_most_the_maximum()
     {
         var cache = new ScoredCandidateCache();
-        var scored = new[] { Scored(1, 0.2), Scored(2, 0.9), Scored(3, 0), Scored(4, -1), Scored(5, 0.5), Scored(6, 0.7) };
+        var scored = List(Scored(1, 0.2), Scored(2, 0.9), Scored(3, 0), Scored(4, -1), Scored(5, 0.5), Scored(6, 0.7));
 
         cache.Write(scored, Reused(), Query(), Model, max: 3);
 
@@ -28,16 +29,42 @@ public sealed class ScoredCandidateCacheTests
     }
 
     [Fact]
+    public void Equal_scores_keep_list_order()
+    {
+        var cache = new ScoredCandidateCache();
+
+        cache.Write(List(Scored(7, 0.5), Scored(3, 0.5), Scored(9, 0.8), Scored(1, 0.5)), Reused(), Query(), Model, max: 10);
+
+        Assert.Equal([9L, 7L, 3L, 1L], cache.Live(Now, Ttl, Model).Select(e => e.Candidate.PostId));
+    }
+
+    [Fact]
+    public void A_new_entry_carries_its_model_score_and_a_reused_one_stays_the_entry_it_was()
+    {
+        var cache = new ScoredCandidateCache();
+        var unscored = Candidate(1) with { ModelScore = 0, Score = 0 };
+        cache.Write(new ScoredCandidates([unscored], [0.8], [0.6], [], []), Reused(), Query(), Model, max: 10);
+        var entry = Assert.Single(cache.Live(Now, Ttl, Model));
+        Assert.Equal((0.8, 0.6), (entry.Candidate.ModelScore, entry.Candidate.Score));
+
+        // Scored again by a later request (another final score): the cache keeps the entry, not a copy with the new score.
+        var later = Query() with { Now = Now.AddMinutes(1) };
+        cache.Write(new ScoredCandidates([entry.Candidate], [0.8], [0.3], [], []), Reused([entry]), later, Model, max: 10);
+
+        Assert.Same(entry, Assert.Single(cache.Live(later.Now, Ttl, Model)));
+    }
+
+    [Fact]
     public void Each_entry_expires_a_ttl_after_it_was_scored_and_a_reused_one_keeps_its_first_scoring_time()
     {
         var cache = new ScoredCandidateCache();
         var first = Query();
-        cache.Write([Scored(1, 0.5), Scored(2, 0.4)], Reused(), first, Model, max: 10);
+        cache.Write(List(Scored(1, 0.5), Scored(2, 0.4)), Reused(), first, Model, max: 10);
         var later = first with { Now = Now.AddMinutes(2) };
         var live = cache.Live(later.Now, Ttl, Model);
 
         // Post 1 comes back from the cache; post 3 was scored by the later request.
-        cache.Write([Scored(1, 0.5), Scored(3, 0.3)], Reused(live.Where(e => e.Candidate.PostId == 1)), later, Model, max: 10);
+        cache.Write(List(Scored(1, 0.5), Scored(3, 0.3)), Reused(live.Where(e => e.Candidate.PostId == 1)), later, Model, max: 10);
 
         var entries = cache.Live(later.Now, Ttl, Model).ToDictionary(e => e.Candidate.PostId);
         Assert.Equal((Now, first), (entries[1].ScoredAt, entries[1].ScoredWith));
@@ -50,7 +77,7 @@ public sealed class ScoredCandidateCacheTests
     public void Entries_scored_by_another_model_version_are_not_reused()
     {
         var cache = new ScoredCandidateCache();
-        cache.Write([Scored(1, 0.5)], Reused(), Query(), Model, max: 10);
+        cache.Write(List(Scored(1, 0.5)), Reused(), Query(), Model, max: 10);
         var newer = HeavyRanker.Compile(EmbeddedModels.All.Single(m => m.Name == HeavyRanker.ModelName && m.Version == "default-v0") with { Version = "trained-v1" });
 
         Assert.Single(cache.Live(Now, Ttl, Model));
@@ -72,6 +99,10 @@ public sealed class ScoredCandidateCacheTests
     }
 
     private static Candidate Scored(long postId, double score) => Candidate(postId, score: score);
+
+    // The candidates with their own scores beside them, as the heuristics would give them.
+    private static ScoredCandidates List(params Candidate[] candidates) =>
+        new(candidates, candidates.Select(c => c.ModelScore).ToArray(), candidates.Select(c => c.Score).ToArray(), [], []);
 
     private static Dictionary<long, CachedCandidate> Reused(IEnumerable<CachedCandidate>? entries = null) =>
         (entries ?? []).ToDictionary(e => e.Candidate.PostId);
