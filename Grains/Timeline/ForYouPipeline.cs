@@ -80,6 +80,7 @@ public sealed partial class ForYouPipeline(ForYouComponents components, TimeProv
         stats.Hydrated = hydrated.Count;
         var scored = ForYouStages.Rescore(config, query.Ranking, reused, hydrated);
         var ranked = ForYouStages.Cut(config, query.Ranking, scored, stats);
+        scored.ReleaseFactors(); // the ranked candidates have their own; the cache reads only the scores
         (stats.Ranked, stats.GrainCalls) = (ranked.Count, query.Calls);
         return new ForYouRun(ranked, [], scored, stats);
     }

@@ -61,7 +61,7 @@ public sealed class AntiGamingFilter(int maxTweepcred, int maxPerAuthor) : IFilt
     // Whether some author has more out-of-network candidates than the limit (only such an author can lose one).
     private bool AnyAuthorOverLimit(IReadOnlyList<Candidate> candidates)
     {
-        Dictionary<long, int>? counts = null;
+        Dictionary<long, int>? counts = null; // the thread's map, once there are more than the limit
         var outOfNetwork = 0;
         for (var i = 0; i < candidates.Count; i++)
         {
@@ -77,7 +77,8 @@ public sealed class AntiGamingFilter(int maxTweepcred, int maxPerAuthor) : IFilt
 
             if (counts is null)
             {
-                counts = [];
+                counts = t_counts ??= [];
+                counts.Clear();
                 for (var j = 0; j < i; j++)
                 {
                     if (!candidates[j].InNetwork && Add(counts, candidates[j].KnownAuthorId) > maxPerAuthor)

@@ -11,6 +11,10 @@ public sealed class DuplicateConversationFilter : IFilter, IScoredListStage
 {
     public static readonly DuplicateConversationFilter Instance = new();
 
+    // Reused by each thread and emptied after each call (the filter runs synchronously).
+    [ThreadStatic]
+    private static HashSet<long>? t_ancestors;
+
     public FilterId Id { get; } = new("DuplicateConversation");
 
     public FilterResult Apply(RankingQuery query, IReadOnlyList<Candidate> candidates) => ScoredListStage.Apply(this, query, candidates);
@@ -18,7 +22,7 @@ public sealed class DuplicateConversationFilter : IFilter, IScoredListStage
     /// <summary>Reads no scores: the conversation shows at its latest reply whatever they are.</summary>
     public bool TrySelect(RankingQuery query, IReadOnlyList<Candidate> candidates, ReadOnlySpan<double> scores, Span<int> kept, out int count)
     {
-        var ancestors = new HashSet<long>();
+        var ancestors = t_ancestors ??= [];
         foreach (var candidate in candidates)
         {
             if (candidate.ParentId is { } parent)
@@ -36,6 +40,7 @@ public sealed class DuplicateConversationFilter : IFilter, IScoredListStage
             }
         }
 
+        ancestors.Clear();
         return true;
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Recsys.Grains.Interfaces.Timeline;
 using Recsys.Grains.Ranking.Candidates;
 using Recsys.Grains.Ranking.Identifiers;
@@ -47,7 +48,7 @@ public sealed class HeuristicScorer(IReadOnlyList<IRescorer> rescorers) : IModel
         }
 
         var n = candidates.Count;
-        var factors = new double[rescorers.Count * n]; // kept for the copies the later stages ask for
+        var factors = ArrayPool<double>.Shared.Rent(rescorers.Count * n); // until the later stages copied what they keep
         for (var r = 0; r < rescorers.Count; r++)
         {
             var span = factors.AsSpan(r * n, n);
@@ -65,6 +66,6 @@ public sealed class HeuristicScorer(IReadOnlyList<IRescorer> rescorers) : IModel
             }
         }
 
-        return new ScoredCandidates(candidates, modelScores.ToArray(), scores, _names, factors);
+        return new ScoredCandidates(candidates, modelScores.ToArray(), scores, _names, factors, pooled: true);
     }
 }

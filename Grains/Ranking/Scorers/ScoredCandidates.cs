@@ -1,3 +1,4 @@
+using System.Buffers;
 using Recsys.Grains.Ranking.Candidates;
 
 namespace Recsys.Grains.Ranking.Scorers;
@@ -13,18 +14,20 @@ public sealed class ScoredCandidates
     private readonly string[] _names;
     private readonly double[] _modelScores;
     private readonly double[] _scores;
-    private readonly double[] _factors; // rescorer-major, as HeuristicFactorTable reads it
+    private double[]? _factors; // rescorer-major, as HeuristicFactorTable reads it; null once released
+    private readonly bool _pooled;
 
     /// <param name="candidates">As given to the heuristics (their own scores are not read).</param>
     /// <param name="names">The rescorers' names, in column order.</param>
     /// <param name="factors">Rescorer r's factor for candidate i at r x n + i.</param>
-    public ScoredCandidates(IReadOnlyList<Candidate> candidates, double[] modelScores, double[] scores, string[] names, double[] factors)
+    /// <param name="pooled">The factors were rented from <see cref="ArrayPool{T}.Shared"/>: <see cref="ReleaseFactors"/> returns them.</param>
+    public ScoredCandidates(IReadOnlyList<Candidate> candidates, double[] modelScores, double[] scores, string[] names, double[] factors, bool pooled = false)
     {
         var n = candidates.Count;
         ArgumentOutOfRangeException.ThrowIfNotEqual(modelScores.Length, n, nameof(modelScores));
         ArgumentOutOfRangeException.ThrowIfNotEqual(scores.Length, n, nameof(scores));
         ArgumentOutOfRangeException.ThrowIfLessThan(factors.Length, names.Length * n, nameof(factors));
-        (Candidates, _modelScores, _scores, _names, _factors) = (candidates, modelScores, scores, names, factors);
+        (Candidates, _modelScores, _scores, _names, _factors, _pooled) = (candidates, modelScores, scores, names, factors, pooled);
     }
 
     public static ScoredCandidates Empty { get; } = new([], [], [], [], []);
@@ -44,7 +47,7 @@ public sealed class ScoredCandidates
     /// <summary>Every candidate copied with its scores and factors, in order.</summary>
     public IReadOnlyList<Candidate> Materialize()
     {
-        var table = new HeuristicFactorTable(_names, _factors, Count);
+        var table = new HeuristicFactorTable(_names, Factors.AsSpan(0, _names.Length * Count).ToArray(), Count);
         var scored = new Candidate[Count];
         for (var i = 0; i < scored.Length; i++)
         {
@@ -61,10 +64,11 @@ public sealed class ScoredCandidates
     public Candidate[] Materialize(ReadOnlySpan<int> rows)
     {
         var m = rows.Length;
+        var all = Factors;
         var factors = new double[_names.Length * m];
         for (var r = 0; r < _names.Length; r++)
         {
-            var from = _factors.AsSpan(r * Count, Count);
+            var from = all.AsSpan(r * Count, Count);
             var to = factors.AsSpan(r * m, m);
             for (var k = 0; k < m; k++)
             {
@@ -81,6 +85,22 @@ public sealed class ScoredCandidates
 
         return scored;
     }
+
+    /// <summary>
+    /// Gives the factors back to the pool once no more candidates will be copied: what was copied keeps its own; the
+    /// scores stay readable (the cache keeps candidates by them), but copying with factors is refused from then on.
+    /// </summary>
+    public void ReleaseFactors()
+    {
+        if (_factors is { } factors && _pooled)
+        {
+            ArrayPool<double>.Shared.Return(factors);
+        }
+
+        _factors = null;
+    }
+
+    private double[] Factors => _factors ?? throw new InvalidOperationException("the factors were released: nothing more can be copied with them");
 
     private Candidate Copy(int row, HeuristicFactorTable table, int tableRow) =>
         Candidates[row] with { ModelScore = _modelScores[row], Score = _scores[row], FactorRow = (table, tableRow) };

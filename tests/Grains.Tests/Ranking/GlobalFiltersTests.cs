@@ -29,6 +29,28 @@ public sealed class GlobalFiltersTests
     }
 
     [Fact]
+    public void Repost_deduplication_keeps_what_the_rule_keeps_on_generated_lists_call_after_call()
+    {
+        for (var seed = 0; seed < 300; seed++)
+        {
+            var random = new Random(seed);
+            var candidates = Enumerable.Range(0, random.Next(0, 60))
+                .Select(_ => random.NextDouble() < 0.4 ? Candidate(random.Next(1, 30), authorId: 0, reposter: random.Next(2, 6)) : Candidate(random.Next(1, 30)))
+                .ToArray();
+
+            var result = RepostDeduplicationFilter.Instance.Apply(Query(), candidates);
+
+            // The rule, written plainly: natives all stay; a repost stays when its original is not a candidate and no
+            // earlier repost of the same post stayed.
+            var natives = candidates.Where(c => !c.IsRepost).Select(c => c.PostId).ToHashSet();
+            var reposted = new HashSet<long>();
+            var expected = candidates.Where(c => !c.IsRepost || (!natives.Contains(c.PostId) && reposted.Add(c.PostId))).ToArray();
+            Assert.Equal(expected, result.Kept);
+            Assert.Equal(candidates.Length - expected.Length, result.Removed.Count);
+        }
+    }
+
+    [Fact]
     public void Posts_in_the_viewers_impressions_are_removed()
     {
         var result = PreviouslySeenFilter.Instance.Apply(Query(Viewer(impressions: [2])), [Candidate(1), Candidate(2)]);
