@@ -18,10 +18,22 @@ public sealed class CachedCandidateSet : IReadOnlyList<CachedCandidate>
     private Candidate[]? _candidates;
     private Dictionary<long, CachedCandidate>? _byPost;
     private (CandidateSourceId Source, long[] PostIds)[]? _bySource;
+    private readonly DateTimeOffset _earliest = DateTimeOffset.MaxValue; // the oldest entry's scoring time
+    private readonly string? _version; // the one model version every entry was scored with; null when they differ
 
     public CachedCandidateSet(IEnumerable<CachedCandidate> entries)
     {
         _entries = entries.ToArray();
+        foreach (var entry in _entries)
+        {
+            _earliest = entry.ScoredAt < _earliest ? entry.ScoredAt : _earliest;
+        }
+
+        _version = _entries.Length == 0 ? null : _entries[0].Model.Version;
+        foreach (var entry in _entries)
+        {
+            _version = entry.Model.Version == _version ? _version : null;
+        }
     }
 
     public int Count => _entries.Length;
@@ -37,6 +49,16 @@ public sealed class CachedCandidateSet : IReadOnlyList<CachedCandidate>
     /// <summary>The posts of the entries per source that found them, in order of first appearance (built on first use).</summary>
     public IReadOnlyList<(CandidateSourceId Source, long[] PostIds)> BySource =>
         _bySource ??= _entries.GroupBy(e => e.Candidate.Source).Select(g => (g.Key, g.Select(e => e.Candidate.PostId).ToArray())).ToArray();
+
+    /// <summary>
+    /// The entries scored less than <paramref name="ttl"/> before <paramref name="now"/> with model
+    /// <paramref name="version"/>: this snapshot itself when all are, found from its oldest entry and its one version
+    /// without reading each entry (a refresh within the TTL touched 1,000 entries for that).
+    /// </summary>
+    public CachedCandidateSet Live(DateTimeOffset now, TimeSpan ttl, string version) =>
+        _entries.Length == 0 || (now - _earliest < ttl && _version == version)
+            ? this
+            : Where(entry => now - entry.ScoredAt < ttl && entry.Model.Version == version);
 
     /// <summary>The entries <paramref name="live"/> keeps: this snapshot itself when it keeps them all.</summary>
     public CachedCandidateSet Where(Func<CachedCandidate, bool> live)

@@ -25,7 +25,7 @@ public sealed class ScoredCandidateCache
     /// the kept snapshot itself (nothing is copied).
     /// </summary>
     public CachedCandidateSet Live(DateTimeOffset now, TimeSpan ttl, HeavyRanker model) =>
-        _entries.Where(entry => now - entry.ScoredAt < ttl && entry.Model.Version == model.Version);
+        _entries.Live(now, ttl, model.Version);
 
     /// <summary>
     /// Replaces the cache with a request's scored candidates (after heuristics, before the post-scoring filters).

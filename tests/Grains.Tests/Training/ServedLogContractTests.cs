@@ -49,6 +49,34 @@ public abstract class ServedLogContractTests
 public sealed class MemoryServedLogTests : ServedLogContractTests
 {
     protected override IServedLog CreateLog() => new MemoryServedLog();
+
+    [Fact]
+    public async Task Thousands_of_items_of_several_widths_read_back_with_their_own_features_after_growth_and_pruning()
+    {
+        var log = new MemoryServedLog();
+        var items = Enumerable.Range(0, 5_000)
+            .Select(i => Served(i % 7, i, at: Start.AddMinutes(i), features: Enumerable.Range(0, 1 + i % 5).Select(f => i + f / 10.0).ToArray(), position: i % 35)
+                with { Source = i % 2 == 0 ? "InNetwork" : "SimClusters", ServedAt = Start.AddMinutes(i).ToOffset(TimeSpan.FromHours(i % 3)) })
+            .ToArray();
+        foreach (var batch in items.Chunk(700))
+        {
+            await log.AppendAsync(batch);
+        }
+
+        var deleted = await log.PruneAsync(Start.AddMinutes(1_234));
+        var rows = await log.ReadAsync(Start, Start.AddDays(30), 0, 10_000);
+
+        Assert.Equal(1_234, deleted);
+        Assert.Equal(items.Skip(1_234).Select(i => i.PostId), rows.Select(r => r.Item.PostId));
+        Assert.All(rows, r =>
+        {
+            var item = items[r.Item.PostId];
+            Assert.Equal(item.Features, r.Item.Features);
+            Assert.Equal(item with { Features = r.Item.Features }, r.Item);
+            Assert.Equal(item.ServedAt.Offset, r.Item.ServedAt.Offset);
+        });
+        Assert.Equal(rows.Select(r => r.Id).Order(), rows.Select(r => r.Id)); // ids stay in append order after pruning
+    }
 }
 
 [Trait("Category", "Functional")]
