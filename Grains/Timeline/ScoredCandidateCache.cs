@@ -43,7 +43,7 @@ public sealed class ScoredCandidateCache
     /// The entries a write keeps: final score above 0, best first (equal scores in list order), at most
     /// <paramref name="max"/>. A reused candidate keeps its entry, and with it the candidate as first scored: the model
     /// score is all a later request reads of it (its heuristics run again), so it is not copied with each request's
-    /// final score.
+    /// final score. A write with candidates scored now lays every entry out afresh in cache order.
     /// </summary>
     public static IReadOnlyList<CachedCandidate> Keep(ScoredCandidates scored, IReadOnlyDictionary<long, CachedCandidate> reused,
         RankingQuery query, HeavyRanker model, int max)
@@ -62,14 +62,38 @@ public sealed class ScoredCandidateCache
         positive.Sort((a, b) => finals[a] != finals[b] ? finals[b].CompareTo(finals[a]) : a.CompareTo(b));
         var count = Math.Min(max, positive.Count);
         var entries = new CachedCandidate[count];
+        var scoredNow = false;
         for (var k = 0; k < count; k++)
         {
             var i = positive[k];
-            entries[k] = reused.TryGetValue(scored.Candidates[i].PostId, out var kept)
-                ? kept
-                : new CachedCandidate(scored.WithScores(i), query.Now, query, model);
+            if (reused.TryGetValue(scored.Candidates[i].PostId, out var kept))
+            {
+                entries[k] = kept;
+                continue;
+            }
+
+            entries[k] = new CachedCandidate(scored.WithScores(i), query.Now, query, model);
+            scoredNow = true;
         }
 
-        return entries;
+        // A write that only drops entries keeps the others where they are: still in order.
+        return scoredNow ? LaidOut(entries) : entries;
+    }
+
+    // Each entry copied in cache order beside its candidate's post and author facts, which a refresh reads with it: memory
+    // read in order is fetched ahead of use, while the hydrated candidates and the facts they share with other viewers
+    // lie wherever hydration put them, a cache miss or more for each of ~1,000 candidates on every refresh (issue 10).
+    private static CachedCandidate[] LaidOut(CachedCandidate[] entries)
+    {
+        var laid = new CachedCandidate[entries.Length];
+        for (var k = 0; k < entries.Length; k++)
+        {
+            var candidate = entries[k].Candidate;
+            var post = candidate.Post is { } p ? p with { } : null;
+            var author = candidate.Author is { } a ? a with { } : null;
+            laid[k] = entries[k] with { Candidate = candidate with { Post = post, Author = author } };
+        }
+
+        return laid;
     }
 }

@@ -47,11 +47,19 @@ public sealed class ScoredCandidateCacheTests
         var entry = Assert.Single(cache.Live(Now, Ttl, Model));
         Assert.Equal((0.8, 0.6), (entry.Candidate.ModelScore, entry.Candidate.Score));
 
-        // Scored again by a later request (another final score): the cache keeps the entry, not a copy with the new score.
+        // Scored again by a later request (another final score) beside a new one: the reused entry keeps its first scoring.
         var later = Query() with { Now = Now.AddMinutes(1) };
-        cache.Write(new ScoredCandidates([entry.Candidate], [0.8], [0.3], [], []), Reused([entry]), later, Model, max: 10);
+        var fresh = Candidate(2) with { ModelScore = 0, Score = 0 };
+        cache.Write(new ScoredCandidates([entry.Candidate, fresh], [0.8, 0.5], [0.3, 0.2], [], []), Reused([entry]), later, Model, max: 10);
 
-        Assert.Same(entry, Assert.Single(cache.Live(later.Now, Ttl, Model)));
+        var kept = cache.Live(later.Now, Ttl, Model);
+        Assert.Equal([1L, 2L], kept.Select(e => e.Candidate.PostId));
+        Assert.Equal(entry, kept[0]); // laid out afresh, equal in every field: the first scoring's time, query, model and scores
+        Assert.Equal((later.Now, 0.5, 0.2), (kept[1].ScoredAt, kept[1].Candidate.ModelScore, kept[1].Candidate.Score));
+
+        // A write that only drops entries keeps the others as they are.
+        cache.Write(new ScoredCandidates([kept[1].Candidate], [0.5], [0.2], [], []), Reused(kept), later, Model, max: 10);
+        Assert.Same(kept[1], Assert.Single(cache.Live(later.Now, Ttl, Model)));
     }
 
     [Fact]
