@@ -30,8 +30,6 @@ public sealed class ScoredCandidates
         (Candidates, _modelScores, _scores, _names, _factors, _pooled) = (candidates, modelScores, scores, names, factors, pooled);
     }
 
-    public static ScoredCandidates Empty { get; } = new([], [], [], [], []);
-
     public IReadOnlyList<Candidate> Candidates { get; }
 
     public int Count => Candidates.Count;
