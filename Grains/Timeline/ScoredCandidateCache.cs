@@ -61,39 +61,33 @@ public sealed class ScoredCandidateCache
         var finals = scores.ToArray();
         positive.Sort((a, b) => finals[a] != finals[b] ? finals[b].CompareTo(finals[a]) : a.CompareTo(b));
         var count = Math.Min(max, positive.Count);
+        var scoredNow = false; // a write that only drops entries keeps the others where they are: still in order
+        for (var k = 0; k < count && !scoredNow; k++)
+        {
+            scoredNow = !reused.ContainsKey(scored.Candidates[positive[k]].PostId);
+        }
+
         var entries = new CachedCandidate[count];
-        var scoredNow = false;
         for (var k = 0; k < count; k++)
         {
             var i = positive[k];
-            if (reused.TryGetValue(scored.Candidates[i].PostId, out var kept))
-            {
-                entries[k] = kept;
-                continue;
-            }
-
-            entries[k] = new CachedCandidate(scored.WithScores(i), query.Now, query, model);
-            scoredNow = true;
+            var candidate = scored.Candidates[i];
+            entries[k] = reused.TryGetValue(candidate.PostId, out var kept)
+                ? scoredNow ? kept with { Candidate = LaidOut(kept.Candidate, kept.Candidate.ModelScore, kept.Candidate.Score) } : kept
+                : new CachedCandidate(LaidOut(candidate, scored.ModelScores[i], scores[i]), query.Now, query, model);
         }
 
-        // A write that only drops entries keeps the others where they are: still in order.
-        return scoredNow ? LaidOut(entries) : entries;
+        return entries;
     }
 
-    // Each entry copied in cache order beside its candidate's post and author facts, which a refresh reads with it: memory
-    // read in order is fetched ahead of use, while the hydrated candidates and the facts they share with other viewers
-    // lie wherever hydration put them, a cache miss or more for each of ~1,000 candidates on every refresh (issue 10).
-    private static CachedCandidate[] LaidOut(CachedCandidate[] entries)
+    // A write that scored new candidates copies every entry in cache order beside its post and author facts, which a
+    // refresh reads with it: memory read in order is fetched ahead of use, while the hydrated candidates and the facts
+    // they share with other viewers lie wherever hydration put them, a cache miss or more for each of ~1,000 candidates
+    // on every refresh (issue 10).
+    private static Candidate LaidOut(Candidate candidate, double modelScore, double score)
     {
-        var laid = new CachedCandidate[entries.Length];
-        for (var k = 0; k < entries.Length; k++)
-        {
-            var candidate = entries[k].Candidate;
-            var post = candidate.Post is { } p ? p with { } : null;
-            var author = candidate.Author is { } a ? a with { } : null;
-            laid[k] = entries[k] with { Candidate = candidate with { Post = post, Author = author } };
-        }
-
-        return laid;
+        var post = candidate.Post is { } p ? p with { } : null;
+        var author = candidate.Author is { } a ? a with { } : null;
+        return candidate with { Post = post, Author = author, ModelScore = modelScore, Score = score };
     }
 }

@@ -39,20 +39,16 @@ public sealed class ScoredCandidates
     /// <summary>The final scores: each model score times every factor.</summary>
     public ReadOnlySpan<double> Scores => _scores;
 
-    /// <summary>Candidate <paramref name="row"/> with its model score and final score set (its factors not kept).</summary>
-    public Candidate WithScores(int row) => Candidates[row] with { ModelScore = _modelScores[row], Score = _scores[row] };
-
     /// <summary>Every candidate copied with its scores and factors, in order.</summary>
     public IReadOnlyList<Candidate> Materialize()
     {
-        var table = new HeuristicFactorTable(_names, Factors.AsSpan(0, _names.Length * Count).ToArray(), Count);
-        var scored = new Candidate[Count];
-        for (var i = 0; i < scored.Length; i++)
+        var rows = new int[Count];
+        for (var i = 0; i < rows.Length; i++)
         {
-            scored[i] = Copy(i, table, i);
+            rows[i] = i;
         }
 
-        return scored;
+        return Materialize(rows);
     }
 
     /// <summary>
@@ -78,7 +74,8 @@ public sealed class ScoredCandidates
         var scored = new Candidate[m];
         for (var k = 0; k < m; k++)
         {
-            scored[k] = Copy(rows[k], table, k);
+            var row = rows[k];
+            scored[k] = Candidates[row] with { ModelScore = _modelScores[row], Score = _scores[row], FactorRow = (table, k) };
         }
 
         return scored;
@@ -99,7 +96,4 @@ public sealed class ScoredCandidates
     }
 
     private double[] Factors => _factors ?? throw new InvalidOperationException("the factors were released: nothing more can be copied with them");
-
-    private Candidate Copy(int row, HeuristicFactorTable table, int tableRow) =>
-        Candidates[row] with { ModelScore = _modelScores[row], Score = _scores[row], FactorRow = (table, tableRow) };
 }
