@@ -63,17 +63,25 @@ public sealed class BulkEngagementLog(IEngagementLog target, BulkTarget database
         return events.Select(e => byId.GetValueOrDefault(e.Event.Id)).ToArray();
     }
 
-    public async Task<IReadOnlyList<LoggedEngagement>> ReadAsync(LogStream stream, long key, long afterSequence, int max, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<LoggedEngagement>> ReadAsync(LogStream stream, long key, long afterSequence, int max, CancellationToken cancellationToken = default) =>
+        ReadBothAsync((log, after, take) => log.ReadAsync(stream, key, after, take, cancellationToken), afterSequence, max);
+
+    public Task<IReadOnlyList<LoggedEngagement>> ReadAllAsync(long afterSequence, int max, CancellationToken cancellationToken = default) =>
+        ReadBothAsync((log, after, take) => log.ReadAllAsync(after, take, cancellationToken), afterSequence, max);
+
+    // The target database's rows below this load's first sequence, then the load's own.
+    private async Task<IReadOnlyList<LoggedEngagement>> ReadBothAsync(
+        Func<IEngagementLog, long, int, Task<IReadOnlyList<LoggedEngagement>>> read, long afterSequence, int max)
     {
         var rows = new List<LoggedEngagement>();
         if (afterSequence < BaseSequence)
         {
-            rows.AddRange(await target.ReadAsync(stream, key, afterSequence, max, cancellationToken));
+            rows.AddRange(await read(target, afterSequence, max));
         }
 
         if (rows.Count < max)
         {
-            var local = await _memory.ReadAsync(stream, key, Math.Max(0, afterSequence - BaseSequence), max - rows.Count, cancellationToken);
+            var local = await read(_memory, Math.Max(0, afterSequence - BaseSequence), max - rows.Count);
             rows.AddRange(local.Select(e => e with { Sequence = e.Sequence + BaseSequence }));
         }
 

@@ -31,7 +31,6 @@ public sealed class TrainingRun(
     IOptions<TrainingOptions> options)
 {
     private const int ReadPage = 10_000;
-    private const int ParallelReads = 16;
 
     public async Task<TrainingReport> RunAsync(Func<double, string, Task> report, TimeSpan? lookBack = null, CancellationToken cancellationToken = default)
     {
@@ -97,25 +96,23 @@ public sealed class TrainingRun(
         return items.Count <= max ? items : items.OrderByDescending(i => i.ServedAt).Take(max).ToArray();
     }
 
+    // One pass along the log (it holds the dedup retention, 7 days): no index keyed by user to read, none for appends to keep.
     private async Task<IReadOnlyList<LoggedEngagement>> ReadEngagementsAsync(IReadOnlyList<long> viewers, DateTimeOffset from, CancellationToken cancellationToken)
     {
-        var perViewer = await BoundedParallel.SelectAsync(viewers, ParallelReads, async viewer =>
+        var wanted = viewers.ToHashSet();
+        var made = new List<LoggedEngagement>();
+        var after = 0L;
+        while (true)
         {
-            var mine = new List<LoggedEngagement>();
-            var after = 0L;
-            while (true)
+            var rows = await engagementLog.ReadAllAsync(after, ReadPage, cancellationToken);
+            made.AddRange(rows.Where(e => wanted.Contains(e.UserId) && e.Time >= from));
+            if (rows.Count < ReadPage)
             {
-                var rows = await engagementLog.ReadAsync(LogStream.User, viewer, after, ReadPage, cancellationToken);
-                mine.AddRange(rows.Where(e => e.UserId == viewer && e.Time >= from)); // the stream also holds events about the viewer
-                if (rows.Count < ReadPage)
-                {
-                    return mine;
-                }
-
-                after = rows[^1].Sequence;
+                return made;
             }
-        });
-        return perViewer.SelectMany(e => e).ToArray();
+
+            after = rows[^1].Sequence;
+        }
     }
 
     private async Task<ModelFile> FileAsync(IModelRegistryGrain registry, string version) =>

@@ -35,6 +35,9 @@ public sealed class ApiExceptionHandlerTests
         public Task<IReadOnlyList<LoggedEngagement>> ReadAsync(LogStream stream, long key, long afterSequence, int max, CancellationToken cancellationToken = default) =>
             Task.FromResult<IReadOnlyList<LoggedEngagement>>([]);
 
+        public Task<IReadOnlyList<LoggedEngagement>> ReadAllAsync(long afterSequence, int max, CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyList<LoggedEngagement>>([]);
+
         public Task RecordCheckpointAsync(LogStream stream, long key, long appliedThrough, CancellationToken cancellationToken = default) => Task.CompletedTask;
 
         public Task<IReadOnlyList<GrainCheckpointLag>> FindLaggingAsync(DateTimeOffset acceptedBefore, int max, CancellationToken cancellationToken = default) =>

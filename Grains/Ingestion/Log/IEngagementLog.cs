@@ -17,9 +17,16 @@ public interface IEngagementLog
 
     /// <summary>
     /// The events a grain must apply with sequence above <paramref name="afterSequence"/>, in sequence order, at most
-    /// <paramref name="max"/>: for a post those on it; for a user those it made or that are about it.
+    /// <paramref name="max"/>: for a post those on it; for a user those it made or that are about it. Events at or
+    /// below the grain's recorded checkpoint may be left out (a replay starts above it; the SQLite log keeps no more).
     /// </summary>
     Task<IReadOnlyList<LoggedEngagement>> ReadAsync(LogStream stream, long key, long afterSequence, int max, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Every event with sequence above <paramref name="afterSequence"/>, in sequence order, at most <paramref name="max"/>,
+    /// whatever the checkpoints: the log page by page, along its primary key (training reads the viewers' histories so).
+    /// </summary>
+    Task<IReadOnlyList<LoggedEngagement>> ReadAllAsync(long afterSequence, int max, CancellationToken cancellationToken = default);
 
     /// <summary>Records that a grain's checkpoint covers every event up to <paramref name="appliedThrough"/> (never moves back).</summary>
     Task RecordCheckpointAsync(LogStream stream, long key, long appliedThrough, CancellationToken cancellationToken = default);

@@ -65,6 +65,15 @@ public sealed class MemoryEngagementLog : IEngagementLog
         }
     }
 
+    public Task<IReadOnlyList<LoggedEngagement>> ReadAllAsync(long afterSequence, int max, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            IReadOnlyList<LoggedEngagement> rows = _rows.Keys.Where(s => s > afterSequence).Order().Take(max).Select(s => _rows[s].Event).ToArray();
+            return Task.FromResult(rows);
+        }
+    }
+
     public Task RecordCheckpointAsync(LogStream stream, long key, long appliedThrough, CancellationToken cancellationToken = default)
     {
         lock (_lock)

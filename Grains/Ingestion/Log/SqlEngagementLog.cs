@@ -23,6 +23,10 @@ public abstract class SqlEngagementLog : IEngagementLog
         "SELECT * FROM (SELECT " + Columns + " FROM recsys_engagement_log WHERE service_id = @service AND subject_id = @key AND seq > @after ORDER BY seq LIMIT @max) b" +
         ") u ORDER BY seq LIMIT @max";
 
+    // Along the primary key; `service_id || ''` keeps the planner off the indexes that start with service_id.
+    private const string ReadAll =
+        "SELECT " + Columns + " FROM recsys_engagement_log WHERE service_id || '' = @service AND seq > @after ORDER BY seq LIMIT @max";
+
     private const string UpsertCheckpoint =
         "INSERT INTO recsys_engagement_checkpoints (service_id, stream, grain_key, applied_through) VALUES (@service, @stream, @key, @through) " +
         "ON CONFLICT (service_id, stream, grain_key) DO UPDATE SET applied_through = CASE " +
@@ -35,11 +39,16 @@ public abstract class SqlEngagementLog : IEngagementLog
 
     public abstract Task<long[]> AppendAsync(IReadOnlyList<PendingEngagement> events, DateTimeOffset acceptedAt, CancellationToken cancellationToken = default);
 
-    public async Task<IReadOnlyList<LoggedEngagement>> ReadAsync(LogStream stream, long key, long afterSequence, int max, CancellationToken cancellationToken = default)
+    public virtual Task<IReadOnlyList<LoggedEngagement>> ReadAsync(LogStream stream, long key, long afterSequence, int max, CancellationToken cancellationToken = default) =>
+        ReadRowsAsync(stream == LogStream.Post ? ReadPost : ReadUser, cancellationToken, ("service", ServiceId), ("key", key), ("after", afterSequence), ("max", (long)max));
+
+    public Task<IReadOnlyList<LoggedEngagement>> ReadAllAsync(long afterSequence, int max, CancellationToken cancellationToken = default) =>
+        ReadRowsAsync(ReadAll, cancellationToken, ("service", ServiceId), ("after", afterSequence), ("max", (long)max));
+
+    private async Task<IReadOnlyList<LoggedEngagement>> ReadRowsAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(connection, stream == LogStream.Post ? ReadPost : ReadUser,
-            ("service", ServiceId), ("key", key), ("after", afterSequence), ("max", (long)max));
+        await using var command = Command(connection, sql, parameters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var rows = new List<LoggedEngagement>();
         while (await reader.ReadAsync(cancellationToken))
@@ -50,7 +59,7 @@ public abstract class SqlEngagementLog : IEngagementLog
         return rows;
     }
 
-    public Task RecordCheckpointAsync(LogStream stream, long key, long appliedThrough, CancellationToken cancellationToken = default) =>
+    public virtual Task RecordCheckpointAsync(LogStream stream, long key, long appliedThrough, CancellationToken cancellationToken = default) =>
         RunWriteAsync(async connection =>
         {
             await using var command = Command(connection, UpsertCheckpoint,
@@ -112,7 +121,7 @@ public abstract class SqlEngagementLog : IEngagementLog
         return command;
     }
 
-    private static LoggedEngagement ReadRow(DbDataReader reader)
+    protected static LoggedEngagement ReadRow(DbDataReader reader)
     {
         EngagementActionNames.TryParse(reader.GetString(3), out var action);
         return new LoggedEngagement(

@@ -29,9 +29,12 @@ internal static class SqliteLogAppend
         "FROM json_each(CAST(@rows AS TEXT)) AS r WHERE true " +
         "ON CONFLICT (service_id, event_id) DO NOTHING RETURNING seq";
 
-    /// <summary>The sequence given to each event, 0 for one already logged (or repeated earlier in the batch).</summary>
+    /// <summary>
+    /// The sequence given to each event, 0 for one already logged (or repeated earlier in the batch). Sequences start
+    /// after <paramref name="handedOut"/> too: the caller's record of what it handed out, which a failed commit does not roll back.
+    /// </summary>
     public static async Task<long[]> AppendAsync(SqliteConnection connection, string serviceId,
-        IReadOnlyList<PendingEngagement> events, long acceptedTicks, CancellationToken cancellationToken)
+        IReadOnlyList<PendingEngagement> events, long acceptedTicks, long handedOut, CancellationToken cancellationToken)
     {
         var sequences = new long[events.Count];
         if (events.Count == 0)
@@ -39,7 +42,7 @@ internal static class SqliteLogAppend
             return sequences;
         }
 
-        var last = await LastSequenceAsync(connection, cancellationToken);
+        var last = Math.Max(handedOut, await LastSequenceAsync(connection, cancellationToken));
         await using var insert = new SqliteCommand(Insert, connection);
         insert.Parameters.Add("@service", SqliteType.Text).Value = serviceId;
         insert.Parameters.Add("@accepted", SqliteType.Integer).Value = acceptedTicks;

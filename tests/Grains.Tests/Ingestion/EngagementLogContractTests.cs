@@ -95,7 +95,41 @@ public abstract class EngagementLogContractTests
         await log.RecordCheckpointAsync(LogStream.User, 2, s[0]);
         await log.RecordCheckpointAsync(LogStream.User, 2, 0); // a checkpoint never moves back
         Assert.Equal(1, await log.PruneAsync(Now.AddDays(-7)));
-        Assert.Equal([later[0]], (await log.ReadAsync(LogStream.Post, 10, 0, 10)).Select(e => e.Sequence));
+        Assert.Equal([later[0]], (await log.ReadAsync(LogStream.User, 2, s[0], 10)).Select(e => e.Sequence));
+        Assert.Equal([later[0]], (await log.ReadAllAsync(0, 10)).Select(e => e.Sequence));
+    }
+
+    [SkippableFact]
+    public async Task A_replay_above_the_recorded_checkpoint_reads_every_later_event_of_the_grain()
+    {
+        var log = CreateLog();
+        var before = await log.AppendAsync([Pending(1, EngagementAction.Like, post: 10, subject: 2), Pending(3, EngagementAction.Like, post: 10, subject: 2)], Now);
+        await log.RecordCheckpointAsync(LogStream.Post, 10, before[1]);
+        await log.RecordCheckpointAsync(LogStream.User, 2, before[0]);
+
+        var after = await log.AppendAsync([Pending(5, EngagementAction.Click, post: 10, subject: 2), Pending(2, EngagementAction.Login)], Now);
+
+        Assert.Equal([after[0]], (await log.ReadAsync(LogStream.Post, 10, before[1], 10)).Select(e => e.Sequence));
+        Assert.Equal([before[1], after[0], after[1]], (await log.ReadAsync(LogStream.User, 2, before[0], 10)).Select(e => e.Sequence));
+        Assert.Equal([before[0]], (await log.ReadAsync(LogStream.User, 1, 0, 10)).Select(e => e.Sequence));
+    }
+
+    [SkippableFact]
+    public async Task Reading_all_pages_through_every_event_in_order_whatever_the_checkpoints()
+    {
+        var log = CreateLog();
+        var s = await log.AppendAsync(
+        [
+            Pending(1, EngagementAction.Like, post: 10, subject: 2),
+            Pending(2, EngagementAction.Follow, target: 1, subject: 1),
+            Pending(1, EngagementAction.Click, post: 11, subject: 4),
+        ], Now);
+        await log.RecordCheckpointAsync(LogStream.User, 1, s[2]);
+        await log.RecordCheckpointAsync(LogStream.Post, 10, s[2]);
+
+        Assert.Equal([s[0], s[1]], (await log.ReadAllAsync(0, 2)).Select(e => e.Sequence));
+        Assert.Equal([s[2]], (await log.ReadAllAsync(s[1], 2)).Select(e => e.Sequence));
+        Assert.Empty(await log.ReadAllAsync(s[2], 2));
     }
 
     private static PendingEngagement Pending(long user, EngagementAction action, long? post = null, long? target = null, long? subject = null, double? value = null, string? id = null) =>
