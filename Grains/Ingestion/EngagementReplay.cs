@@ -8,6 +8,12 @@ namespace Recsys.Grains.Ingestion;
 /// page by page, applies those not applied yet, and advances the cursor past everything read. Because rows commit
 /// in sequence order, nothing at or below the last row read can still appear later.
 /// </summary>
+/// <remarks>
+/// A log that lists a grain's sequences (<see cref="IListsGrainSequences"/>, the SQLite log) is asked first: when the
+/// grain applied every listed one already (the usual checkpoint: deliveries brought them all), the cursor moves past
+/// them without reading a row. That is safe because a grain applies only delivered events, which are committed, and
+/// a listing holds every event of the grain up to its last sequence (issue 6: a checkpoint read its rows back).
+/// </remarks>
 public static class EngagementReplay
 {
     /// <summary>Returns how many events were applied now.</summary>
@@ -17,6 +23,25 @@ public static class EngagementReplay
         var applied = 0;
         while (true)
         {
+            if (log is IListsGrainSequences listing)
+            {
+                var listed = await listing.ListAsync(stream, key, cursor.AppliedThrough, pageSize);
+                if (AllApplied(listed, cursor))
+                {
+                    if (listed.Length > 0)
+                    {
+                        cursor.AdvanceTo(listed[^1]);
+                    }
+
+                    if (listed.Length < pageSize)
+                    {
+                        return applied;
+                    }
+
+                    continue;
+                }
+            }
+
             var page = await log.ReadAsync(stream, key, cursor.AppliedThrough, pageSize);
             foreach (var engagement in page)
             {
@@ -39,5 +64,18 @@ public static class EngagementReplay
                 return applied;
             }
         }
+    }
+
+    private static bool AllApplied(long[] listed, ReplayCursor cursor)
+    {
+        foreach (var sequence in listed)
+        {
+            if (!cursor.IsApplied(sequence))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -18,7 +18,7 @@ namespace Recsys.Grains.Ingestion.Log;
 /// all its grains; kept current every few seconds by the checkpoint writes), less what the checkpoints cover. So after a
 /// crash a grain still finds every event its saved state lacks.
 /// </remarks>
-public sealed class SqliteEngagementLog : SqlEngagementLog
+public sealed class SqliteEngagementLog : SqlEngagementLog, IListsGrainSequences
 {
     // How often a checkpoint write also stores the replay bound (ours): a lower bound is always safe, so it may lag.
     private const long ReplayFromEveryMilliseconds = 5_000;
@@ -72,6 +72,12 @@ public sealed class SqliteEngagementLog : SqlEngagementLog
             _tails.RemoveAll(events, listed); // the transaction did not commit
             throw;
         }
+    }
+
+    public async ValueTask<long[]> ListAsync(LogStream stream, long key, long afterSequence, int max, CancellationToken cancellationToken = default)
+    {
+        await EnsureTailsAsync(cancellationToken);
+        return _tails.After(stream, key, afterSequence, max);
     }
 
     public override async Task<IReadOnlyList<LoggedEngagement>> ReadAsync(LogStream stream, long key, long afterSequence, int max, CancellationToken cancellationToken = default)
