@@ -107,18 +107,38 @@ public sealed class SqliteLogTailsTests : IDisposable
         Assert.True(log.Reads > 0);
     }
 
+    [Fact]
+    public async Task A_failed_append_lists_nothing_and_the_next_one_takes_later_sequences()
+    {
+        var log = Open();
+        var first = await log.AppendAsync([Like(1, post: 10, author: 2)], Now);
+        await Execute("CREATE TRIGGER refuse_boom BEFORE INSERT ON recsys_engagement_log WHEN NEW.user_id = 66 BEGIN SELECT RAISE(ABORT, 'boom'); END");
+
+        await Assert.ThrowsAsync<SqliteException>(() => log.AppendAsync([Like(5, post: 10, author: 2), Like(66, post: 10, author: 2)], Now));
+
+        Assert.Equal([first[0]], await log.ListAsync(LogStream.Post, 10, 0, 10));
+        Assert.Empty(await log.ListAsync(LogStream.User, 5, 0, 10));
+        var next = await log.AppendAsync([Like(7, post: 10, author: 2)], Now);
+        Assert.True(next[0] > first[0]);
+        Assert.Equal([first[0], next[0]], await log.ListAsync(LogStream.Post, 10, 0, 10));
+        Assert.Equal([first[0], next[0]], await Sequences(log, LogStream.Post, 10));
+        Assert.Equal([first[0], next[0]], await Sequences(Open(), LogStream.User, 2));
+    }
+
     private SqliteEngagementLog Open() =>
         new(new EngagementLogOptions { Provider = EngagementLogProvider.Sqlite, FilePath = _database.FilePath }, "tails");
 
     private static async Task<long[]> Sequences(IEngagementLog log, LogStream stream, long key) =>
         (await log.ReadAsync(stream, key, 0, 100)).Select(e => e.Sequence).ToArray();
 
-    private async Task<long> StoredBound()
+    private async Task<long> StoredBound() => (long)(await Execute("SELECT replay_from FROM recsys_engagement_log_tail WHERE service_id = 'tails'"))!;
+
+    private async Task<object?> Execute(string sql)
     {
         await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _database.FilePath }.ToString());
         await connection.OpenAsync();
-        await using var command = new SqliteCommand("SELECT replay_from FROM recsys_engagement_log_tail WHERE service_id = 'tails'", connection);
-        return (long)(await command.ExecuteScalarAsync())!;
+        await using var command = new SqliteCommand(sql, connection);
+        return await command.ExecuteScalarAsync();
     }
 
     private static PendingEngagement Like(long user, long post, long author) =>
