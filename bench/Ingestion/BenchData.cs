@@ -26,15 +26,20 @@ public static class BenchData
         TimeSpan.Zero,
         0);
 
+    /// <summary>When set to 1, event ids are random (32 hex digits, as a client's UUIDs) instead of ordered "b{seed}-{i}".</summary>
+    public const string RandomIdsVariable = "RECSYS_BENCH_RANDOM_IDS";
+
     public static EngagementEvent[] Events(int count, int users, DateTimeOffset now, int seed = 42)
     {
         var random = new Random(seed);
+        var randomIds = Environment.GetEnvironmentVariable(RandomIdsVariable) == "1";
         var events = new EngagementEvent[count];
         for (var i = 0; i < count; i++)
         {
             var action = Pick(random.NextDouble());
             var time = now.AddSeconds(-random.Next(1, 86_400));
-            events[i] = new EngagementEvent($"b{seed}-{i}", random.Next(1, users + 1), action, random.Next(1, users + 1), null, time,
+            var id = randomIds ? Guid.NewGuid().ToString("N") : $"b{seed}-{i}";
+            events[i] = new EngagementEvent(id, random.Next(1, users + 1), action, random.Next(1, users + 1), null, time,
                 action == EngagementAction.Dwell ? random.Next(500, 20_000) : null);
         }
 
