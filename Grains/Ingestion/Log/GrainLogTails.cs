@@ -8,8 +8,9 @@ namespace Recsys.Grains.Ingestion.Log;
 /// <remarks>
 /// Issue 6: this replaces three indexes of the SQLite log keyed by grain (post, actor, subject). Their keys are random,
 /// so each 5,000-event commit rewrote thousands of index pages, and the log's one writer spent more CPU on them than
-/// the whole rest of ingestion; yet a grain reads its rows only after a crash or a failed delivery, and only those
-/// above its checkpoint. A sequence list per grain holds exactly those, for the cost of a few dictionary operations.
+/// the whole rest of ingestion; yet a grain needs its rows only after a crash or a failed delivery (a checkpoint
+/// otherwise finds every listed event applied), and only those above its checkpoint. A sequence list per grain holds
+/// exactly those, for the cost of a few dictionary operations.
 /// </remarks>
 internal sealed class GrainLogTails
 {
