@@ -24,14 +24,10 @@ public sealed class CachedCandidateSet : IReadOnlyList<CachedCandidate>
     public CachedCandidateSet(IEnumerable<CachedCandidate> entries)
     {
         _entries = entries.ToArray();
-        foreach (var entry in _entries)
-        {
-            _earliest = entry.ScoredAt < _earliest ? entry.ScoredAt : _earliest;
-        }
-
         _version = _entries.Length == 0 ? null : _entries[0].Model.Version;
         foreach (var entry in _entries)
         {
+            _earliest = entry.ScoredAt < _earliest ? entry.ScoredAt : _earliest;
             _version = entry.Model.Version == _version ? _version : null;
         }
     }

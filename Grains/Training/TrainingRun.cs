@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
-using Recsys.Grains.Fanout;
 using Recsys.Grains.Ingestion.Log;
 using Recsys.Grains.Interfaces.Engagements;
 using Recsys.Grains.Interfaces.Models;

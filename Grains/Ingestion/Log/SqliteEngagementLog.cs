@@ -82,8 +82,7 @@ public sealed class SqliteEngagementLog : SqlEngagementLog, IListsGrainSequences
 
     public override async Task<IReadOnlyList<LoggedEngagement>> ReadAsync(LogStream stream, long key, long afterSequence, int max, CancellationToken cancellationToken = default)
     {
-        await EnsureTailsAsync(cancellationToken);
-        var sequences = _tails.After(stream, key, afterSequence, max);
+        var sequences = await ListAsync(stream, key, afterSequence, max, cancellationToken);
         if (sequences.Length == 0)
         {
             return [];
