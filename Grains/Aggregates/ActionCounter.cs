@@ -7,10 +7,15 @@ namespace Recsys.Grains.Aggregates;
 /// holds one value per half-life as of <see cref="DecayedAt"/> (a (value, time) pair, as algebird's DecayedValue).
 /// <see cref="Recent"/> is the ring of window buckets, newest first: Recent[j] counts bucket <see cref="Head"/> - j.
 /// It is only as long as its oldest non-empty bucket needs (never longer than the ring), so a quiet action keeps
-/// almost nothing, and the stored JSON is the same short array.
+/// almost nothing, and the stored JSON is the same short array. A value, kept inline in its aggregate's array: an
+/// aggregate per author a user engaged with made one object per counter a long-lived object per ingested event (issue 6).
 /// </summary>
-public sealed class ActionCounter
+public struct ActionCounter
 {
+    public ActionCounter()
+    {
+    }
+
     /// <summary>Decayed values below this read as 0 (algebird's DecayedValue uses the same epsilon, algorithm.md 8.1).</summary>
     public const double Epsilon = 1e-6;
 

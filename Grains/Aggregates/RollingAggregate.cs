@@ -20,7 +20,7 @@ public sealed class RollingAggregate
 
     public void Add(AggregateSpec spec, EngagementAction action, DateTimeOffset at, float weight = 1f)
     {
-        var counter = Find(action) ?? Append(action);
+        ref var counter = ref FindOrAppend(action);
         counter.Total += weight;
         counter.AddDecayed(spec, at.UtcTicks, weight);
         counter.AddToRing(spec, spec.BucketOf(at), weight);
@@ -51,8 +51,9 @@ public sealed class RollingAggregate
     public void Compact(AggregateSpec spec, DateTimeOffset now)
     {
         var nowBucket = spec.BucketOf(now);
-        foreach (var counter in Actions)
+        for (var i = 0; i < Actions.Length; i++)
         {
+            ref var counter = ref Actions[i];
             if (counter.Recent.Length > 0 && nowBucket - counter.Head >= spec.RingBuckets)
             {
                 counter.Recent = [];
@@ -73,13 +74,20 @@ public sealed class RollingAggregate
         return null;
     }
 
-    private ActionCounter Append(EngagementAction action)
+    private ref ActionCounter FindOrAppend(EngagementAction action)
     {
-        var counter = new ActionCounter { Action = action };
+        for (var i = 0; i < Actions.Length; i++)
+        {
+            if (Actions[i].Action == action)
+            {
+                return ref Actions[i];
+            }
+        }
+
         var grown = new ActionCounter[Actions.Length + 1];
         Actions.CopyTo(grown, 0);
-        grown[^1] = counter;
-        Actions = grown;
-        return counter;
+        grown[^1] = new ActionCounter { Action = action };
+        Actions = grown; // a new array, never grown in place: a reader holding the old one can tell (UserGrain.Ranking)
+        return ref grown[^1];
     }
 }

@@ -31,12 +31,7 @@ public static class InteractionRecorder
             edge.ActiveDays |= 1u << offset;
         }
 
-        if (!edge.Counts.TryGetValue(type, out var count))
-        {
-            count = new InteractionCount { LastDay = day };
-            edge.Counts[type] = count;
-        }
-
+        ref var count = ref edge.CountOf(type, day);
         count.Ewma += (float)(Math.Max(0, amount) * Math.Pow(options.DecayPerDay, offset));
         count.LastDay = Math.Max(count.LastDay, day);
         edge.LastDay = Math.Max(edge.LastDay, day);
@@ -49,15 +44,8 @@ public static class InteractionRecorder
         state.MarkChanged();
         foreach (var (destination, edge) in state.Edges.ToArray())
         {
-            foreach (var (type, count) in edge.Counts.ToArray())
-            {
-                if (RealGraphFeatures.Decayed(edge, count, today, options) == 0)
-                {
-                    edge.Counts.Remove(type);
-                }
-            }
-
-            if (edge.Counts.Count == 0)
+            edge.RemoveCounts(count => RealGraphFeatures.Decayed(edge, count, today, options) == 0);
+            if (edge.TypeCount == 0)
             {
                 state.Edges.Remove(destination);
             }
@@ -73,11 +61,7 @@ public static class InteractionRecorder
         }
 
         var shift = day - edge.Day;
-        var factor = (float)Math.Pow(decayPerDay, shift);
-        foreach (var count in edge.Counts.Values)
-        {
-            count.Ewma *= factor;
-        }
+        edge.DecayAll((float)Math.Pow(decayPerDay, shift));
 
         edge.ActiveDays = shift >= 32 ? 0 : edge.ActiveDays << shift;
         edge.Day = day;

@@ -52,7 +52,7 @@ public static class RealGraphFeatures
         var types = 0;
         for (var i = 0; i < CountTypes.Length; i++)
         {
-            if (edge.Counts.TryGetValue(CountTypes[i], out var count) && Decayed(edge, count, today, options) is var value and > 0)
+            if (edge.TryGetCount(CountTypes[i], out var count) && Decayed(edge, count, today, options) is var value and > 0)
             {
                 values[FirstCount + i] = value;
                 types++;
@@ -90,5 +90,5 @@ public static class RealGraphFeatures
 
     /// <summary>The sum of every count decayed to <paramref name="today"/> (how strong an edge is, for eviction).</summary>
     public static double DecayedTotal(InteractionEdge edge, int today, RealGraphOptions options) =>
-        edge.Counts.Values.Sum(c => Decayed(edge, c, today, options));
+        edge.AllCounts().Sum(c => Decayed(edge, c, today, options));
 }

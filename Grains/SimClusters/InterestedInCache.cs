@@ -19,6 +19,9 @@ public sealed class InterestedInCache(IGrainFactory grains, TimeProvider time, I
     private readonly ConcurrentDictionary<long, Lazy<Task>> _inFlight = new();
     private long _lookups;
 
+    // Kept beside the map: ConcurrentDictionary.Count takes every lock of the map, and it was asked on every miss (issue 6).
+    private int _count;
+
     /// <summary>User grains asked so far (misses), for tests and metrics.</summary>
     public long Lookups => Interlocked.Read(ref _lookups);
 
@@ -61,7 +64,11 @@ public sealed class InterestedInCache(IGrainFactory grains, TimeProvider time, I
     }
 
     /// <summary>Forgets every vector, so the next likes read the User grains again.</summary>
-    public void Clear() => _entries.Clear();
+    public void Clear()
+    {
+        _entries.Clear();
+        Volatile.Write(ref _count, 0);
+    }
 
     // Runs off any grain's turn once started: it touches only this cache's concurrent maps.
     private async Task FetchAsync(long userId)
@@ -70,13 +77,21 @@ public sealed class InterestedInCache(IGrainFactory grains, TimeProvider time, I
         {
             Interlocked.Increment(ref _lookups);
             var simClusters = await grains.GetGrain<IUserGrain>(userId).GetSimClusters().ConfigureAwait(false);
-            if (_entries.Count >= options.Value.InterestedInCacheCapacity)
+            if (Volatile.Read(ref _count) >= options.Value.InterestedInCacheCapacity)
             {
-                _entries.Clear();
+                Clear();
             }
 
             var vector = simClusters is null ? SparseVector.Empty : CommunityVectors.ToVector(simClusters.InterestedIn);
-            _entries[userId] = new Entry(vector, time.GetUtcNow() + options.Value.InterestedInCacheTtl);
+            var entry = new Entry(vector, time.GetUtcNow() + options.Value.InterestedInCacheTtl);
+            if (_entries.TryAdd(userId, entry))
+            {
+                Interlocked.Increment(ref _count);
+            }
+            else
+            {
+                _entries[userId] = entry; // an expired entry refreshed
+            }
         }
         finally
         {

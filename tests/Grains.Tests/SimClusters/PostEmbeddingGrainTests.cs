@@ -1,6 +1,7 @@
 using Recsys.Grains.Interfaces.Engagements;
 using Recsys.Grains.Interfaces.Posts;
 using Recsys.Grains.Interfaces.SimClusters;
+using Recsys.Grains.SimClusters;
 using Recsys.Grains.Tests.Support;
 using Recsys.Runtime.Testing;
 
@@ -82,6 +83,29 @@ public sealed class PostEmbeddingGrainTests
 
         Assert.Equal(1, cluster.Signals().Calls("IUserGrain.GetSimClusters", fan.ToString()));
         Assert.Equal(30, (await grains.GetGrain<ISimClusterGrain>(4).GetTopPosts(100)).Count);
+    }
+
+    [Fact]
+    public async Task A_full_InterestedIn_cache_is_emptied_so_a_liker_is_looked_up_again()
+    {
+        await using var cluster = await SimClustersCluster.StartAsync(configure: silo => silo.Configure<SimClustersOptions>(o => o.InterestedInCacheCapacity = 2));
+        var grains = cluster.GrainFactory;
+        var entities = new Entities(grains, Now);
+        var author = await entities.UserAsync();
+        var fans = new[] { await entities.UserAsync(), await entities.UserAsync(), await entities.UserAsync() };
+        var post = await entities.PostAsync(author);
+
+        foreach (var fan in fans.Append(fans[1])) // the third fan's lookup finds the cache full and empties it; the second fan's next like misses
+        {
+            await IngestAsync(cluster, Entities.Event(fan, EngagementAction.Like, post, Now));
+        }
+
+        var again = await entities.PostAsync(author);
+        await IngestAsync(cluster, Entities.Event(fans[2], EngagementAction.Like, again, Now)); // kept since the emptying
+
+        Assert.Equal(1, cluster.Signals().Calls("IUserGrain.GetSimClusters", fans[0].ToString()));
+        Assert.Equal(2, cluster.Signals().Calls("IUserGrain.GetSimClusters", fans[1].ToString()));
+        Assert.Equal(1, cluster.Signals().Calls("IUserGrain.GetSimClusters", fans[2].ToString()));
     }
 
     [Fact]
