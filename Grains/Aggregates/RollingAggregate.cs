@@ -61,27 +61,13 @@ public sealed class RollingAggregate
         }
     }
 
-    private ActionCounter? Find(EngagementAction action)
-    {
-        foreach (var counter in Actions)
-        {
-            if (counter.Action == action)
-            {
-                return counter;
-            }
-        }
-
-        return null;
-    }
+    private ActionCounter? Find(EngagementAction action) => IndexOf(action) is var at and >= 0 ? Actions[at] : null;
 
     private ref ActionCounter FindOrAppend(EngagementAction action)
     {
-        for (var i = 0; i < Actions.Length; i++)
+        if (IndexOf(action) is var at and >= 0)
         {
-            if (Actions[i].Action == action)
-            {
-                return ref Actions[i];
-            }
+            return ref Actions[at];
         }
 
         var grown = new ActionCounter[Actions.Length + 1];
@@ -89,5 +75,18 @@ public sealed class RollingAggregate
         grown[^1] = new ActionCounter { Action = action };
         Actions = grown; // a new array, never grown in place: a reader holding the old one can tell (UserGrain.Ranking)
         return ref grown[^1];
+    }
+
+    private int IndexOf(EngagementAction action)
+    {
+        for (var i = 0; i < Actions.Length; i++)
+        {
+            if (Actions[i].Action == action)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 }

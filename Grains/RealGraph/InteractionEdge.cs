@@ -27,6 +27,7 @@ public sealed class InteractionEdge
     [JsonPropertyName("l")]
     public int LastDay { get; set; }
 
+    /// <summary>The stored form: a map built on each read (changing it changes nothing), taken over when set.</summary>
     [JsonPropertyName("c")]
     public Dictionary<InteractionType, InteractionCount> Counts
     {
@@ -40,28 +41,17 @@ public sealed class InteractionEdge
 
     public bool TryGetCount(InteractionType type, out InteractionCount count)
     {
-        foreach (var c in _counts)
-        {
-            if (c.Type == type)
-            {
-                count = c.Count;
-                return true;
-            }
-        }
-
-        count = default;
-        return false;
+        var at = IndexOf(type);
+        count = at < 0 ? default : _counts[at].Count;
+        return at >= 0;
     }
 
     /// <summary>The count of a type, to change in place; a type not seen yet is added with <paramref name="day"/> as its last day.</summary>
     public ref InteractionCount CountOf(InteractionType type, int day)
     {
-        for (var i = 0; i < _counts.Length; i++)
+        if (IndexOf(type) is var at and >= 0)
         {
-            if (_counts[i].Type == type)
-            {
-                return ref _counts[i].Count;
-            }
+            return ref _counts[at].Count;
         }
 
         Array.Resize(ref _counts, _counts.Length + 1);
@@ -84,10 +74,32 @@ public sealed class InteractionEdge
     /// <summary>Drops the counts <paramref name="drop"/> says no longer count.</summary>
     public void RemoveCounts(Func<InteractionCount, bool> drop)
     {
-        if (_counts.Any(c => drop(c.Count)))
+        var kept = 0;
+        foreach (var c in _counts)
         {
-            _counts = _counts.Where(c => !drop(c.Count)).ToArray();
+            if (!drop(c.Count))
+            {
+                _counts[kept++] = c;
+            }
         }
+
+        if (kept < _counts.Length)
+        {
+            _counts = _counts[..kept];
+        }
+    }
+
+    private int IndexOf(InteractionType type)
+    {
+        for (var i = 0; i < _counts.Length; i++)
+        {
+            if (_counts[i].Type == type)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private struct TypedCount(InteractionType type, InteractionCount count)

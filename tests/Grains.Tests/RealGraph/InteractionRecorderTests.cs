@@ -74,6 +74,22 @@ public sealed class InteractionRecorderTests
     }
 
     [Fact]
+    public void CompactingDropsOnlyTheCountsThatStoppedCountingAndKeepsTheEdge()
+    {
+        var state = new RealGraphState();
+        InteractionRecorder.Record(state, 7, InteractionType.Favorites, 1, Day0, Options);
+        InteractionRecorder.Record(state, 7, InteractionType.Replies, 1, Day0.AddDays(30), Options);
+
+        InteractionRecorder.Compact(state, Day0.AddDays(61), Options);
+
+        var edge = Assert.Single(state.Edges).Value;
+        Assert.False(edge.TryGetCount(InteractionType.Favorites, out _));
+        Assert.True(edge.TryGetCount(InteractionType.Replies, out var replies));
+        Assert.Equal(1f, replies.Ewma, 5); // as of the edge's day, the day of the reply
+        Assert.Equal([InteractionType.Replies], edge.Counts.Keys);
+    }
+
+    [Fact]
     public void AtMost2000EdgesAreKeptAndTheWeakestGoes()
     {
         var state = new RealGraphState();
