@@ -59,6 +59,9 @@ switch (name)
         Print(await IngestionBenchmark.RunAsync((int)Number(1, IngestionBenchmark.DefaultEvents), (int)Number(2, IngestionBenchmark.DefaultUsers),
             (int)Number(3, IngestionBenchmark.DefaultBatchSize), (int)Number(4, IngestionBenchmark.DefaultConcurrency)));
         break;
+    case "log-append": // issue 6: the SQLite event log alone (args: events users batch)
+        Print(await LogAppendBenchmark.RunAsync((int)Number(1, IngestionBenchmark.DefaultEvents), (int)Number(2, IngestionBenchmark.DefaultUsers), (int)Number(3, IngestionBenchmark.DefaultBatchSize)));
+        break;
     case "ingest-http": // issue 6: POST /api/engagements against a running silo (args: url events users)
         Print(await HttpIngestionBenchmark.RunAsync(args.Length > 1 ? args[1] : HttpIngestionBenchmark.DefaultUrl, (int)Number(2, 200_000), (int)Number(3, 10_000)));
         break;

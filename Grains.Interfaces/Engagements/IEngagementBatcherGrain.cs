@@ -20,4 +20,5 @@ public enum EngagementTarget
 }
 
 /// <summary>Events for one target grain, in sequence order.</summary>
-public sealed record TargetedEngagements(long TargetId, IReadOnlyList<LoggedEngagement> Events);
+/// <remarks>A value (issue 6): a batch holds one per target grain, about three per event, alive until it is delivered.</remarks>
+public readonly record struct TargetedEngagements(long TargetId, IReadOnlyList<LoggedEngagement> Events);

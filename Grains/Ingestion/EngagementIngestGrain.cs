@@ -48,30 +48,38 @@ public sealed partial class EngagementIngestGrain(
             }
         }
 
-        var pending = await ResolveAsync(events, valid, rejected);
-        var (unique, duplicates) = DistinctIds(pending);
-        var sequences = unique.Length == 0 ? [] : await log.AppendAsync(unique, now);
-        var logged = new List<LoggedEngagement>(unique.Length);
-        for (var i = 0; i < unique.Length; i++)
+        var scratch = IngestScratch.Rent();
+        try
         {
-            if (sequences[i] > 0)
+            var pending = await ResolveAsync(events, valid, rejected, scratch);
+            var (unique, duplicates) = DistinctIds(pending, scratch.EventIds);
+            var sequences = unique.Length == 0 ? [] : await log.AppendAsync(unique, now);
+            var logged = new List<LoggedEngagement>(unique.Length);
+            for (var i = 0; i < unique.Length; i++)
             {
-                logged.Add(ToLogged(unique[i], sequences[i]));
+                if (sequences[i] > 0)
+                {
+                    logged.Add(ToLogged(unique[i], sequences[i]));
+                }
             }
+
+            duplicates += unique.Length - logged.Count;
+
+            await hooks.AfterAppendAsync(logged);
+            await DeliverAsync(logged, scratch);
+            rejected.Sort((a, b) => a.Index.CompareTo(b.Index));
+            return new IngestResult(logged.Count, duplicates, rejected);
         }
-
-        duplicates += unique.Length - logged.Count;
-
-        await hooks.AfterAppendAsync(logged);
-        await DeliverAsync(logged);
-        rejected.Sort((a, b) => a.Index.CompareTo(b.Index));
-        return new IngestResult(logged.Count, duplicates, rejected);
+        finally
+        {
+            scratch.Return();
+        }
     }
 
-    private async Task<List<(int Index, PendingEngagement Pending)>> ResolveAsync(IReadOnlyList<EngagementEvent> events, List<int> valid, List<RejectedEngagement> rejected)
+    private async Task<List<(int Index, PendingEngagement Pending)>> ResolveAsync(
+        IReadOnlyList<EngagementEvent> events, List<int> valid, List<RejectedEngagement> rejected, IngestScratch scratch)
     {
-        var userIds = new List<long>(valid.Count * 2);
-        var postIds = new List<long>(valid.Count);
+        var (userIds, postIds) = (scratch.UserIds, scratch.PostIds);
         foreach (var i in valid)
         {
             userIds.Add(events[i].UserId);
@@ -86,8 +94,9 @@ public sealed partial class EngagementIngestGrain(
             }
         }
 
-        var users = await directory.ExistingUsersAsync(userIds);
-        var authors = await directory.PostAuthorsAsync(postIds);
+        var (users, authors) = (scratch.ExistingUsers, scratch.PostAuthors);
+        await directory.AddExistingUsersAsync(userIds, users);
+        await directory.AddPostAuthorsAsync(postIds, authors);
         var pending = new List<(int, PendingEngagement)>(valid.Count);
         foreach (var i in valid)
         {
@@ -111,9 +120,8 @@ public sealed partial class EngagementIngestGrain(
         return pending;
     }
 
-    private static (PendingEngagement[] Unique, int Duplicates) DistinctIds(List<(int Index, PendingEngagement Pending)> pending)
+    private static (PendingEngagement[] Unique, int Duplicates) DistinctIds(List<(int Index, PendingEngagement Pending)> pending, HashSet<string> seen)
     {
-        var seen = new HashSet<string>(pending.Count, StringComparer.Ordinal);
         var unique = new List<PendingEngagement>(pending.Count);
         foreach (var (_, p) in pending)
         {
@@ -129,18 +137,16 @@ public sealed partial class EngagementIngestGrain(
     private static LoggedEngagement ToLogged(PendingEngagement p, long sequence) =>
         new(sequence, p.Event.Id, p.Event.UserId, p.Event.Action, p.Event.PostId, p.Event.TargetUserId, p.SubjectId, p.Event.Time, p.Event.Value);
 
-    private async Task DeliverAsync(IReadOnlyList<LoggedEngagement> logged)
+    private async Task DeliverAsync(IReadOnlyList<LoggedEngagement> logged, IngestScratch scratch)
     {
         if (logged.Count == 0)
         {
             return;
         }
 
-        // Grouped by target grain in one pass each (a batch holds up to three deliveries per event, so no LINQ groupings here).
-        // Sized for the usual case, every target distinct, so that they never grow (issue 6: resizes were 4% of allocations).
-        // A group holds its first event inline and a list only from the second on: with random targets most get one.
-        var posts = new Dictionary<long, Group>(logged.Count);
-        var users = new Dictionary<long, Group>(logged.Count * 2);
+        // Grouped by target grain in one pass each (a batch holds up to three deliveries per event, so no LINQ
+        // groupings here), into the scratch's dictionaries, which keep their capacity from batch to batch.
+        var (posts, users) = (scratch.Posts, scratch.Users);
         for (var i = 0; i < logged.Count; i++)
         {
             var e = logged[i];
@@ -170,7 +176,7 @@ public sealed partial class EngagementIngestGrain(
         }
     }
 
-    private static void AddTo(Dictionary<long, Group> groups, long target, LoggedEngagement e)
+    private static void AddTo(Dictionary<long, IngestScratch.DeliveryGroup> groups, long target, LoggedEngagement e)
     {
         ref var group = ref CollectionsMarshal.GetValueRefOrAddDefault(groups, target, out var exists);
         if (!exists)
@@ -183,7 +189,7 @@ public sealed partial class EngagementIngestGrain(
         }
     }
 
-    private static TargetedEngagements[] Targeted(Dictionary<long, Group> groups)
+    private static TargetedEngagements[] Targeted(Dictionary<long, IngestScratch.DeliveryGroup> groups)
     {
         var targeted = new TargetedEngagements[groups.Count];
         var i = 0;
@@ -193,12 +199,6 @@ public sealed partial class EngagementIngestGrain(
         }
 
         return targeted;
-    }
-
-    private struct Group
-    {
-        public LoggedEngagement First;
-        public List<LoggedEngagement>? More;
     }
 
     // One event for one grain, as a list: one small object where a List cost two (issue 6).

@@ -21,11 +21,11 @@ public sealed class EntityDirectory(IGrainFactory grains)
     private readonly ConcurrentDictionary<long, bool> _users = new();
     private readonly ConcurrentDictionary<long, long> _postAuthors = new();
 
-    /// <summary>The users among <paramref name="userIds"/> that exist.</summary>
-    public async Task<HashSet<long>> ExistingUsersAsync(IEnumerable<long> userIds)
+    /// <summary>Adds to <paramref name="existing"/> the users among <paramref name="userIds"/> that exist.</summary>
+    /// <remarks>The caller's collections, not new ones: ingestion reuses them from batch to batch (<see cref="IngestScratch"/>).</remarks>
+    public async Task AddExistingUsersAsync(IEnumerable<long> userIds, HashSet<long> existing)
     {
         // One pass; only the ids not remembered yet are asked (issue 6: this runs for every event of every batch).
-        var existing = new HashSet<long>(userIds.TryGetNonEnumeratedCount(out var users) ? users : 0);
         HashSet<long>? unknown = null;
         foreach (var id in userIds)
         {
@@ -41,7 +41,7 @@ public sealed class EntityDirectory(IGrainFactory grains)
 
         if (unknown is null)
         {
-            return existing;
+            return;
         }
 
         var asked = unknown.ToArray();
@@ -49,13 +49,11 @@ public sealed class EntityDirectory(IGrainFactory grains)
         var created = asked.Where((_, i) => found[i]).ToArray();
         existing.UnionWith(created);
         Remember(_users, created.Select(id => KeyValuePair.Create(id, true)));
-        return existing;
     }
 
-    /// <summary>The author of each post among <paramref name="postIds"/> that exists.</summary>
-    public async Task<Dictionary<long, long>> PostAuthorsAsync(IEnumerable<long> postIds)
+    /// <summary>Adds to <paramref name="authors"/> the author of each post among <paramref name="postIds"/> that exists.</summary>
+    public async Task AddPostAuthorsAsync(IEnumerable<long> postIds, Dictionary<long, long> authors)
     {
-        var authors = new Dictionary<long, long>(postIds.TryGetNonEnumeratedCount(out var posts) ? posts : 0);
         HashSet<long>? unknown = null;
         foreach (var id in postIds)
         {
@@ -71,7 +69,7 @@ public sealed class EntityDirectory(IGrainFactory grains)
 
         if (unknown is null)
         {
-            return authors;
+            return;
         }
 
         var infos = (await BoundedParallel.SelectAsync(unknown.ToArray(), MaxParallelLookups, id => grains.GetGrain<IPostGrain>(id).TryGetInfo())).OfType<PostInfo>().ToArray();
@@ -81,7 +79,6 @@ public sealed class EntityDirectory(IGrainFactory grains)
         }
 
         Remember(_postAuthors, infos.Select(info => KeyValuePair.Create(info.Id, info.AuthorId)));
-        return authors;
     }
 
     private static void Remember<TValue>(ConcurrentDictionary<long, TValue> cache, IEnumerable<KeyValuePair<long, TValue>> entries)

@@ -68,7 +68,8 @@ public sealed class AllocationSampler : EventListener
         }
 
         var type = e.PayloadNames.IndexOf("TypeName") is var t and >= 0 ? e.Payload[t] as string ?? "?" : "?";
+        var large = e.PayloadNames.IndexOf("AllocationKind") is var k and >= 0 && Convert.ToInt32(e.Payload[k], System.Globalization.CultureInfo.InvariantCulture) == 1;
         var size = e.PayloadNames.IndexOf("AllocationAmount64") is var a and >= 0 ? Convert.ToInt64(e.Payload[a], System.Globalization.CultureInfo.InvariantCulture) : 100_000;
-        _bytes.AddOrUpdate(type, size, (_, v) => v + size);
+        _bytes.AddOrUpdate(large ? type + " (large object heap)" : type, size, (_, v) => v + size);
     }
 }

@@ -69,6 +69,12 @@ public static class IngestionBenchmark
             var elapsed = clock.Elapsed;
             MarkPhase("ingest ended");
             sampler?.StopAndPrint();
+            if (sampler is not null)
+            {
+                // What the last young collection kept: a grain's state grows with every event, so survivors, not garbage, make the GC's work.
+                var young = GC.GetGCMemoryInfo(GCKind.Ephemeral);
+                Console.Error.WriteLine($"last young GC (gen{young.Generation}): promoted {young.PromotedBytes / 1e6:F0} MB, paused {young.PauseDurations[0].TotalMilliseconds:F0} ms, heap {young.HeapSizeBytes / 1e6:F0} MB");
+            }
 
             process.Refresh();
             results.Add(new BenchResult($"ingest through client, durable (batch {batchSize:N0}, {concurrency} in flight); µs = per batch",

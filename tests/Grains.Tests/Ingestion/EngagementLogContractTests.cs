@@ -57,6 +57,20 @@ public abstract class EngagementLogContractTests
     }
 
     [SkippableFact]
+    public async Task A_small_batch_after_a_large_one_logs_exactly_its_own_events()
+    {
+        var log = CreateLog();
+        var large = await log.AppendAsync(Enumerable.Range(0, 3_000).Select(i => Pending(90, EngagementAction.Click, post: 91, subject: 92, id: $"large-{i}")).ToArray(), Now);
+        var small = await log.AppendAsync([Pending(93, EngagementAction.Like, post: 94, subject: 95, id: "small")], Now);
+
+        Assert.All(large, s => Assert.True(s > 0));
+        Assert.Equal(3_000, (await log.ReadAsync(LogStream.Post, 91, 0, 5_000)).Count);
+        var read = Assert.Single(await log.ReadAsync(LogStream.Post, 94, 0, 10));
+        Assert.Equal((small[0], "small", 93L, EngagementAction.Like), (read.Sequence, read.EventId, read.UserId, read.Action));
+        Assert.Equal(small[0], (await log.ReadAllAsync(large[^1], 10)).Single().Sequence);
+    }
+
+    [SkippableFact]
     public async Task A_post_reads_its_events_and_a_user_reads_those_it_made_or_is_the_subject_of_in_order()
     {
         var log = CreateLog();
