@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Recsys.Grains.Interfaces.Engagements;
 
 /// <summary>
@@ -6,6 +8,7 @@ namespace Recsys.Grains.Interfaces.Engagements;
 /// <see cref="PostId"/>, user actions <see cref="TargetUserId"/>; <see cref="Value"/> carries dwell milliseconds
 /// or a watched fraction where the action has one.
 /// </summary>
+[JsonConverter(typeof(EngagementEventJsonConverter))]
 public sealed record EngagementEvent(
     string Id,
     long UserId,
