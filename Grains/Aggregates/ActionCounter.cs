@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Recsys.Grains.Interfaces.Engagements;
 
 namespace Recsys.Grains.Aggregates;
@@ -9,6 +10,8 @@ namespace Recsys.Grains.Aggregates;
 /// It is only as long as its oldest non-empty bucket needs (never longer than the ring), so a quiet action keeps
 /// almost nothing, and the stored JSON is the same short array. A value, kept inline in its aggregate's array: an
 /// aggregate per author a user engaged with made one object per counter a long-lived object per ingested event (issue 6).
+/// The decayed values are inline too (at most <see cref="AggregateSpec.MaxHalfLives"/>): an array for them was another
+/// object per counter, about 30 per user grain, each marked by every full collection (issue 6).
 /// </summary>
 public struct ActionCounter
 {
@@ -24,30 +27,56 @@ public struct ActionCounter
     /// <summary>All-time count (the "Top" half-life: no decay).</summary>
     public float Total { get; set; }
 
+    private DecayedValues _decayed;
+    private byte _decayedCount;
+
     /// <summary>UTC ticks the decayed values refer to: the latest event time seen.</summary>
     public long DecayedAt { get; set; }
 
-    public float[] Decayed { get; set; } = [];
+    /// <summary>
+    /// One decayed value per half-life of the group, as of <see cref="DecayedAt"/>: the stored form, a copy. Values past
+    /// <see cref="AggregateSpec.MaxHalfLives"/> cannot come from a valid group and are not kept.
+    /// </summary>
+    public float[] Decayed
+    {
+        get => ((ReadOnlySpan<float>)_decayed)[.._decayedCount].ToArray();
+        set
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            _decayedCount = (byte)Math.Min(value.Length, AggregateSpec.MaxHalfLives);
+            _decayed = default;
+            value.AsSpan(0, _decayedCount).CopyTo(_decayed);
+        }
+    }
+
+    /// <summary>How many decayed values the counter holds (0 before its first event).</summary>
+    internal readonly int DecayedCount => _decayedCount;
 
     /// <summary>Absolute index (UTC ticks / bucket width) of the bucket at Recent[0].</summary>
     public long Head { get; set; }
 
     public float[] Recent { get; set; } = [];
 
+    /// <summary>The decayed value for the group's half-life number <paramref name="halfLifeIndex"/>, as of <see cref="DecayedAt"/>.</summary>
+    internal readonly float DecayedValue(int halfLifeIndex) => _decayed[halfLifeIndex];
+
     internal void AddDecayed(AggregateSpec spec, long atTicks, float weight)
     {
-        if (Decayed.Length != spec.HalfLifeTicks.Length)
+        var count = spec.HalfLifeTicks.Length;
+        if (_decayedCount != count)
         {
-            Decayed = new float[spec.HalfLifeTicks.Length];
+            _decayed = default;
+            _decayedCount = (byte)count;
             DecayedAt = atTicks;
         }
 
         var later = atTicks >= DecayedAt;
-        for (var i = 0; i < Decayed.Length; i++)
+        Span<float> decayed = _decayed;
+        for (var i = 0; i < count; i++)
         {
-            Decayed[i] = Flush(later
-                ? Decayed[i] * spec.DecayFactor(i, atTicks - DecayedAt) + weight
-                : Decayed[i] + weight * spec.DecayFactor(i, DecayedAt - atTicks));
+            decayed[i] = Flush(later
+                ? decayed[i] * spec.DecayFactor(i, atTicks - DecayedAt) + weight
+                : decayed[i] + weight * spec.DecayFactor(i, DecayedAt - atTicks));
         }
 
         DecayedAt = Math.Max(DecayedAt, atTicks);
@@ -111,8 +140,14 @@ public struct ActionCounter
         return sum;
     }
 
-    internal float DecayedNow(AggregateSpec spec, int halfLifeIndex, long nowTicks) =>
-        Decayed.Length == 0 ? 0f : Flush(Decayed[halfLifeIndex] * spec.DecayFactor(halfLifeIndex, nowTicks - DecayedAt));
+    internal readonly float DecayedNow(AggregateSpec spec, int halfLifeIndex, long nowTicks) =>
+        _decayedCount == 0 ? 0f : Flush(_decayed[halfLifeIndex] * spec.DecayFactor(halfLifeIndex, nowTicks - DecayedAt));
 
     private static float Flush(double value) => Math.Abs(value) < Epsilon ? 0f : (float)value;
+
+    [InlineArray(AggregateSpec.MaxHalfLives)]
+    private struct DecayedValues
+    {
+        private float _first;
+    }
 }

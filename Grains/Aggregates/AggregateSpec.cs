@@ -9,6 +9,9 @@ public sealed class AggregateSpec
     /// <summary>The most buckets a ring may have, so a misconfigured group cannot make every grain huge.</summary>
     public const int MaxRingBuckets = 1024;
 
+    /// <summary>The most half-lives a group may have: the published groups use up to five (30 min, 24 h, 72 h, 14 d, 50 d, algorithm.md 8.2), and counters keep them inline.</summary>
+    public const int MaxHalfLives = 5;
+
     public AggregateSpec(AggregateGroupOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -20,6 +23,10 @@ public sealed class AggregateSpec
         HalfLives = options.HalfLives.ToArray();
         Windows = options.Windows.ToArray();
         HalfLifeTicks = HalfLives.Select(h => h > TimeSpan.Zero ? h.Ticks : throw new ArgumentException("Half-lives must be positive.", nameof(options))).ToArray();
+        if (HalfLives.Count > MaxHalfLives)
+        {
+            throw new ArgumentException($"A group has at most {MaxHalfLives} half-lives (got {HalfLives.Count}).", nameof(options));
+        }
         BucketTicks = options.BucketWidth.Ticks;
         WindowBuckets = Windows.Select(w => w > TimeSpan.Zero && w.Ticks % BucketTicks == 0
             ? (int)(w.Ticks / BucketTicks)

@@ -62,15 +62,15 @@ public sealed partial class UserGrain : IUserRankingGrain
             var latest = long.MinValue;
             foreach (var c in aggregate.Actions)
             {
-                latest = longest >= 0 && EngagementSignals.IsPositive(c.Action) && c.Decayed.Length > longest ? Math.Max(latest, c.DecayedAt) : latest;
+                latest = longest >= 0 && EngagementSignals.IsPositive(c.Action) && c.DecayedCount > longest ? Math.Max(latest, c.DecayedAt) : latest;
             }
 
             var sum = 0d;
             foreach (var c in aggregate.Actions)
             {
-                if (longest >= 0 && EngagementSignals.IsPositive(c.Action) && c.Decayed.Length > longest)
+                if (longest >= 0 && EngagementSignals.IsPositive(c.Action) && c.DecayedCount > longest)
                 {
-                    sum += c.Decayed[longest] * spec.DecayFactor(longest, latest - c.DecayedAt);
+                    sum += c.DecayedValue(longest) * spec.DecayFactor(longest, latest - c.DecayedAt);
                 }
             }
 

@@ -95,6 +95,42 @@ public sealed class RollingAggregateTests
         Assert.Throws<ArgumentException>(() => new AggregateSpec(AggregateGroupOptions.Of([TimeSpan.Zero], [], TimeSpan.FromHours(1))));
     }
 
+    [Fact]
+    public void A_group_has_at_most_five_half_lives_and_a_five_half_life_counter_decays_each()
+    {
+        var six = Enumerable.Range(1, 6).Select(d => TimeSpan.FromDays(d)).ToArray();
+        var error = Assert.Throws<ArgumentException>(() => new AggregateSpec(AggregateGroupOptions.Of(six, [], TimeSpan.FromHours(1))));
+        Assert.Contains("at most 5 half-lives", error.Message);
+
+        var five = new AggregateSpec(AggregateGroupOptions.Of(six[..5], [], TimeSpan.FromHours(1)));
+        var aggregate = new RollingAggregate();
+        aggregate.Add(five, EngagementAction.Like, T0);
+        aggregate.Add(five, EngagementAction.Like, T0.AddDays(1));
+
+        // One day later the first like weighs 2^(-1/d) for a d-day half-life, on top of the second.
+        Assert.Equal(Enumerable.Range(1, 5).Select(d => 1f + (float)Math.Pow(2, -1d / d)), Assert.Single(aggregate.Actions).Decayed, new FloatComparer());
+        Assert.Equal(1f + 0.5f, aggregate.Decayed(five, EngagementAction.Like, 0, T0.AddDays(1)), 5);
+    }
+
+    [Fact]
+    public void A_counter_keeps_its_decayed_values_inline_and_hands_out_copies()
+    {
+        var counter = new ActionCounter { Decayed = [1f, 2f, 3f] };
+
+        var read = counter.Decayed;
+        read[0] = 99f;
+
+        Assert.Equal([1f, 2f, 3f], counter.Decayed);
+        Assert.Empty(new ActionCounter().Decayed);
+    }
+
+    private sealed class FloatComparer : IEqualityComparer<float>
+    {
+        public bool Equals(float x, float y) => Math.Abs(x - y) < 1e-5f;
+
+        public int GetHashCode(float obj) => 0;
+    }
+
     private sealed class ViewComparer : IEqualityComparer<Interfaces.Aggregates.AggregateView>
     {
         public bool Equals(Interfaces.Aggregates.AggregateView? x, Interfaces.Aggregates.AggregateView? y) =>
