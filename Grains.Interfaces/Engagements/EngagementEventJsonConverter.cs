@@ -42,16 +42,13 @@ public sealed class EngagementEventJsonConverter : JsonConverter<EngagementEvent
                     userId = reader.GetInt64();
                     break;
                 case Member.Action:
-                    var name = reader.GetString();
-                    action = EngagementActionNames.TryParse(name, out var parsed)
-                        ? parsed
-                        : throw new JsonException($"'{name}' is not an engagement action.");
+                    action = ReadAction(ref reader);
                     break;
                 case Member.PostId:
-                    postId = reader.TokenType == JsonTokenType.Null ? null : reader.GetInt64();
+                    postId = ReadNullableId(ref reader);
                     break;
                 case Member.TargetUserId:
-                    targetUserId = reader.TokenType == JsonTokenType.Null ? null : reader.GetInt64();
+                    targetUserId = ReadNullableId(ref reader);
                     break;
                 case Member.Time:
                     time = reader.GetDateTimeOffset();
@@ -124,6 +121,14 @@ public sealed class EngagementEventJsonConverter : JsonConverter<EngagementEvent
             var n when "value".Equals(n, StringComparison.OrdinalIgnoreCase) => Member.Value,
             _ => Member.Unknown,
         };
+
+    private static long? ReadNullableId(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null ? null : reader.GetInt64();
+
+    private static EngagementAction ReadAction(ref Utf8JsonReader reader)
+    {
+        var name = reader.GetString();
+        return EngagementActionNames.TryParse(name, out var action) ? action : throw new JsonException($"'{name}' is not an engagement action.");
+    }
 
     // A number, null, or one of the named literals ("NaN", "Infinity", "-Infinity") the wire options allow.
     private static double? ReadValue(ref Utf8JsonReader reader) => reader.TokenType switch
