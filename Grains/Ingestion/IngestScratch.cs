@@ -9,7 +9,7 @@ namespace Recsys.Grains.Ingestion;
 /// </summary>
 /// <remarks>
 /// Issue 6: sized for a 5,000-event batch, several of these are over 85,000 bytes, so each was a new array on the
-/// large object heap per batch (8% of the bytes the ingest benchmark allocated). That heap is collected only with
+/// large object heap per batch (about 5% of the bytes the ingest benchmark allocated). That heap is collected only with
 /// generation 2, and its allocations count towards triggering one: a full mark of every grain's state.
 /// </remarks>
 internal sealed class IngestScratch

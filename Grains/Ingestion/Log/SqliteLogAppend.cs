@@ -28,10 +28,8 @@ internal static class SqliteLogAppend
         "INSERT INTO recsys_engagement_log (seq, service_id, event_id, user_id, action, post_id, target_user_id, subject_id, event_ticks, value, accepted_ticks) " +
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) ON CONFLICT (service_id, event_id) DO NOTHING";
 
-    // The action names as UTF-8, encoded once.
-    private static readonly byte[][] ActionNames = Enum.GetValues<EngagementAction>()
-        .Select(a => Encoding.UTF8.GetBytes(a.Name()))
-        .ToArray();
+    // The action names as UTF-8, encoded once, indexed by the action's value.
+    private static readonly byte[][] ActionNames = EncodeActionNames();
 
     /// <summary>
     /// The sequence given to each event, 0 for one already logged (or repeated earlier in the batch). Sequences start
@@ -83,6 +81,18 @@ internal static class SqliteLogAppend
                 Check(db, raw.sqlite3_reset(statement));
             }
         }
+    }
+
+    private static byte[][] EncodeActionNames()
+    {
+        var actions = Enum.GetValues<EngagementAction>();
+        var names = new byte[(int)actions.Max() + 1][];
+        foreach (var action in actions)
+        {
+            names[(int)action] = Encoding.UTF8.GetBytes(action.Name());
+        }
+
+        return names;
     }
 
     private static int Bind(sqlite3_stmt statement, int index, long? value) =>

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Recsys.Grains.Interfaces.Engagements;
-using Recsys.Runtime.Storage;
+using Recsys.Grains.Tests.Support;
 
 namespace Recsys.Grains.Tests.Ingestion;
 
@@ -13,7 +13,7 @@ namespace Recsys.Grains.Tests.Ingestion;
 [Trait("Area", "Ingestion")]
 public sealed class EngagementEventJsonTests
 {
-    private static readonly JsonSerializerOptions Wire = new GrainStateJson([], []).Options;
+    private static readonly JsonSerializerOptions Wire = StoredJson.Options;
 
     [Fact]
     public void An_event_is_written_as_the_serializer_wrote_the_record_and_reads_back_equal()

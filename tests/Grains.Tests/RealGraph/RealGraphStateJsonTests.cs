@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Recsys.Grains.RealGraph;
-using Recsys.Runtime.Storage;
+using Recsys.Grains.Tests.Support;
 
 namespace Recsys.Grains.Tests.RealGraph;
 
@@ -13,7 +13,7 @@ public sealed class RealGraphStateJsonTests
     private const string Stored =
         """{"edges":{"7":{"d":739679,"a":5,"l":739679,"c":{"favorites":{"e":2.5,"l":739679},"replies":{"e":1,"l":739677}}}}}""";
 
-    private static readonly JsonSerializerOptions Json = new GrainStateJson([], []).Options;
+    private static readonly JsonSerializerOptions Json = StoredJson.Options;
 
     [Fact]
     public void AStateWrittenAsAMapOfCountsReadsBackAndWritesTheSameJson()

@@ -2,8 +2,8 @@ using System.Text.Json;
 using Recsys.Grains.Aggregates;
 using Recsys.Grains.Interfaces.Engagements;
 using Recsys.Grains.Interfaces.Users;
+using Recsys.Grains.Tests.Support;
 using Recsys.Grains.Users;
-using Recsys.Runtime.Storage;
 
 namespace Recsys.Grains.Tests.Users;
 
@@ -19,7 +19,7 @@ public sealed class UserActivityJsonTests
     private const string Stored =
         """{"asActor":{"actions":[]},"asAuthor":{"actions":[]},"authors":{"authors":{"9":{"actions":[{"action":"like","total":1,"decayedAt":639080496000000000,"decayed":[1,1],"head":17752236,"recent":[1]},{"action":"reply","total":1,"decayedAt":639080568000000000,"decayed":[1,1],"head":17752238,"recent":[1]}]}}},"recentEngagements":[{"action":"like","postId":5,"subjectId":9,"time":"2026-03-02T12:00:00+00:00"}],"impressions":{"postIds":[],"times":[]},"fatigue":{"authors":{}},"logins":[],"calendar":{"day":0,"active":0,"posted":0},"recentPosts":[],"postCount":0}""";
 
-    private static readonly JsonSerializerOptions Json = new GrainStateJson([], []).Options;
+    private static readonly JsonSerializerOptions Json = StoredJson.Options;
     private static readonly DateTimeOffset T0 = new(2026, 3, 2, 12, 0, 0, TimeSpan.Zero);
     private static readonly AggregateSpec Spec = new(AggregateGroupOptions.Of(
         [TimeSpan.FromMinutes(30), TimeSpan.FromDays(1)], [TimeSpan.FromHours(1), TimeSpan.FromHours(24)], TimeSpan.FromHours(1)));
