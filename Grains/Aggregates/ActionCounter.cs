@@ -55,7 +55,27 @@ public struct ActionCounter
     /// <summary>Absolute index (UTC ticks / bucket width) of the bucket at Recent[0].</summary>
     public long Head { get; set; }
 
-    public float[] Recent { get; set; } = [];
+    // The ring's buckets live in _recent[.._recentLength]; the array may be longer (zeros past the length, up to the
+    // ring; nothing at or past the ring is ever read), so a newer hour shifts the buckets in place instead of copying
+    // them into a new array (issue 6: each copy outlived a young collection inside an old grain, and was copied and
+    // marked again). Floats only: writing them dirties no card.
+    private float[] _recent = [];
+    private ushort _recentLength;
+
+    /// <summary>The ring, newest first: the stored form, a copy exactly as long as the oldest non-empty bucket needs.</summary>
+    public float[] Recent
+    {
+        get => _recent.AsSpan(0, _recentLength).ToArray();
+        set
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            _recent = value.Length > AggregateSpec.MaxRingBuckets ? value[..AggregateSpec.MaxRingBuckets] : value;
+            _recentLength = (ushort)_recent.Length;
+        }
+    }
+
+    /// <summary>How many ring buckets the counter holds (0 when it keeps none).</summary>
+    internal readonly int RecentLength => _recentLength;
 
     /// <summary>The decayed value for the group's half-life number <paramref name="halfLifeIndex"/>, as of <see cref="DecayedAt"/>.</summary>
     internal readonly float DecayedValue(int halfLifeIndex) => _decayed[halfLifeIndex];
@@ -90,20 +110,23 @@ public struct ActionCounter
             return;
         }
 
-        if (Recent.Length == 0 || bucket - Head >= ring)
+        if (_recentLength == 0 || bucket - Head >= ring)
         {
             Head = bucket;
-            Recent = [weight];
+            Array.Clear(_recent, 0, _recentLength);
+            Resize(1, ring);
+            _recent[0] = weight;
             return;
         }
 
         if (bucket > Head)
         {
             var shift = (int)(bucket - Head);
-            var moved = new float[Math.Min(ring, shift + Recent.Length)];
-            Array.Copy(Recent, 0, moved, shift, moved.Length - shift);
-            moved[0] = weight;
-            Recent = moved;
+            var length = Math.Min(ring, shift + _recentLength);
+            Resize(length, ring);
+            Array.Copy(_recent, 0, _recent, shift, length - shift); // overlapping moves are safe
+            Array.Clear(_recent, 1, shift - 1);
+            _recent[0] = weight;
             Head = bucket;
             return;
         }
@@ -114,30 +137,49 @@ public struct ActionCounter
             return; // older than the longest window: it only counts in the total and the decayed values
         }
 
-        if (back >= Recent.Length)
+        if (back >= _recentLength)
         {
-            var grown = new float[back + 1];
-            Array.Copy(Recent, grown, Recent.Length);
-            Recent = grown;
+            Resize((int)back + 1, ring);
         }
 
-        Recent[back] += weight;
+        _recent[back] += weight;
+    }
+
+    /// <summary>Drops every ring bucket and its array.</summary>
+    internal void ClearRing()
+    {
+        _recent = [];
+        _recentLength = 0;
     }
 
     /// <summary>The count over the last <paramref name="buckets"/> buckets up to and including <paramref name="nowBucket"/>.</summary>
-    internal float WindowCount(long nowBucket, int buckets)
+    internal readonly float WindowCount(long nowBucket, int buckets)
     {
         var sum = 0f;
         var skipped = nowBucket - Head; // buckets newer than Head are empty
-        for (var j = 0; j < Recent.Length && skipped + j < buckets; j++)
+        for (var j = 0; j < _recentLength && skipped + j < buckets; j++)
         {
             if (skipped + j >= 0)
             {
-                sum += Recent[j];
+                sum += _recent[j];
             }
         }
 
         return sum;
+    }
+
+    // Sets the length; a longer ring than the array holds doubles it (up to the group's ring), so a counter whose
+    // hours keep arriving reallocates a few times in its life rather than once an hour.
+    private void Resize(int length, int ring)
+    {
+        if (length > _recent.Length)
+        {
+            var grown = new float[Math.Min(ring, Math.Max(length, Math.Max(4, _recent.Length * 2)))];
+            _recent.AsSpan(0, _recentLength).CopyTo(grown);
+            _recent = grown;
+        }
+
+        _recentLength = (ushort)length;
     }
 
     internal readonly float DecayedNow(AggregateSpec spec, int halfLifeIndex, long nowTicks) =>

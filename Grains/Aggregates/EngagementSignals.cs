@@ -22,12 +22,18 @@ public static class EngagementSignals
     {
         if (spec.HalfLifeTicks.Length == 0)
         {
-            return aggregate.Actions.Where(a => IsPositive(a.Action)).Sum(a => a.Total);
+            var total = 0f;
+            foreach (ref readonly var counter in aggregate.Counters)
+            {
+                total += IsPositive(counter.Action) ? counter.Total : 0f;
+            }
+
+            return total;
         }
 
         var longest = spec.HalfLifeTicks.Length - 1;
         var sum = 0f;
-        foreach (var counter in aggregate.Actions)
+        foreach (ref readonly var counter in aggregate.Counters)
         {
             if (IsPositive(counter.Action))
             {

@@ -43,8 +43,12 @@ public sealed class PairAggregates
     private static float Weight(AggregateSpec spec, RollingAggregate aggregate, DateTimeOffset now)
     {
         var longest = spec.HalfLifeTicks.Length - 1;
-        return longest < 0
-            ? aggregate.Actions.Sum(a => a.Total)
-            : aggregate.Actions.Sum(a => a.DecayedNow(spec, longest, now.UtcTicks));
+        var sum = 0f;
+        foreach (ref readonly var counter in aggregate.Counters)
+        {
+            sum += longest < 0 ? counter.Total : counter.DecayedNow(spec, longest, now.UtcTicks);
+        }
+
+        return sum;
     }
 }

@@ -13,14 +13,40 @@ namespace Recsys.Grains.Aggregates;
 /// </summary>
 public sealed class RollingAggregate
 {
-    public ActionCounter[] Actions { get; set; } = [];
+    // The counters live in _counters[.._count]; the array has room to spare (it doubles), so a new action type is
+    // written in place instead of copying every counter into a new array (issue 6: each copy outlived a young
+    // collection inside an old grain).
+    private ActionCounter[] _counters = [];
+    private int _count;
+
+    /// <summary>The stored form: a copy of the counters, in the order their actions were first seen.</summary>
+    public ActionCounter[] Actions
+    {
+        get => Counters.ToArray();
+        set
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            _counters = value;
+            _count = value.Length;
+            Version++;
+        }
+    }
+
+    /// <summary>The counters, to read in place.</summary>
+    [JsonIgnore]
+    public ReadOnlySpan<ActionCounter> Counters => _counters.AsSpan(0, _count);
+
+    /// <summary>Changes on every event added and every compaction: a reader that derived something from the counters can tell whether it still holds.</summary>
+    [JsonIgnore]
+    public int Version { get; private set; }
 
     [JsonIgnore]
-    public bool IsEmpty => Actions.Length == 0;
+    public bool IsEmpty => _count == 0;
 
     public void Add(AggregateSpec spec, EngagementAction action, DateTimeOffset at, float weight = 1f)
     {
         ref var counter = ref FindOrAppend(action);
+        Version++;
         counter.Total += weight;
         counter.AddDecayed(spec, at.UtcTicks, weight);
         counter.AddToRing(spec, spec.BucketOf(at), weight);
@@ -51,37 +77,43 @@ public sealed class RollingAggregate
     public void Compact(AggregateSpec spec, DateTimeOffset now)
     {
         var nowBucket = spec.BucketOf(now);
-        for (var i = 0; i < Actions.Length; i++)
+        for (var i = 0; i < _count; i++)
         {
-            ref var counter = ref Actions[i];
-            if (counter.Recent.Length > 0 && nowBucket - counter.Head >= spec.RingBuckets)
+            ref var counter = ref _counters[i];
+            if (counter.RecentLength > 0 && nowBucket - counter.Head >= spec.RingBuckets)
             {
-                counter.Recent = [];
+                counter.ClearRing();
+                Version++;
             }
         }
     }
 
-    private ActionCounter? Find(EngagementAction action) => IndexOf(action) is var at and >= 0 ? Actions[at] : null;
+    private ActionCounter? Find(EngagementAction action) => IndexOf(action) is var at and >= 0 ? _counters[at] : null;
 
     private ref ActionCounter FindOrAppend(EngagementAction action)
     {
         if (IndexOf(action) is var at and >= 0)
         {
-            return ref Actions[at];
+            return ref _counters[at];
         }
 
-        var grown = new ActionCounter[Actions.Length + 1];
-        Actions.CopyTo(grown, 0);
-        grown[^1] = new ActionCounter { Action = action };
-        Actions = grown; // a new array, never grown in place: a reader holding the old one can tell (UserGrain.Ranking)
-        return ref grown[^1];
+        if (_count == _counters.Length)
+        {
+            // one, then four, then doubling: most aggregates (one per author a user engaged with) see a single action
+            var grown = new ActionCounter[_count == 0 ? 1 : Math.Max(4, _count * 2)];
+            Counters.CopyTo(grown);
+            _counters = grown;
+        }
+
+        _counters[_count] = new ActionCounter { Action = action };
+        return ref _counters[_count++];
     }
 
     private int IndexOf(EngagementAction action)
     {
-        for (var i = 0; i < Actions.Length; i++)
+        for (var i = 0; i < _count; i++)
         {
-            if (Actions[i].Action == action)
+            if (_counters[i].Action == action)
             {
                 return i;
             }

@@ -16,12 +16,11 @@ public sealed partial class PostGrain : IPostRankingGrain
         var now = TimeProvider.GetUtcNow();
         var spec = aggregates.Post;
         var longest = spec.HalfLifeTicks.Length - 1;
-        var actions = state.State.Engagements.Actions;
+        var actions = state.State.Engagements.Counters;
         var counts = new ActionCount[actions.Length];
         for (var i = 0; i < counts.Length; i++)
         {
-            var action = actions[i].Action;
-            counts[i] = new ActionCount(action, longest < 0 ? actions[i].Total : state.State.Engagements.Decayed(spec, action, longest, now));
+            counts[i] = new ActionCount(actions[i].Action, longest < 0 ? actions[i].Total : actions[i].DecayedNow(spec, longest, now.UtcTicks));
         }
 
         IReadOnlyList<CommunityScore> embedding = [];

@@ -38,10 +38,10 @@ public sealed partial class UserGrain : IUserRankingGrain
     // of each request reads each of its authors). Summed once per change of the aggregate, then decayed by one factor.
     private float ReceivedAffinity(DateTimeOffset now)
     {
-        var (aggregate, spec, cursor) = (state.State.Activity.AsAuthor, aggregates.Author, Cursor);
-        if (_receivedAffinity is not { } kept || !kept.Holds(aggregate, spec, cursor))
+        var (aggregate, spec) = (state.State.Activity.AsAuthor, aggregates.Author);
+        if (_receivedAffinity is not { } kept || !kept.Holds(aggregate, spec))
         {
-            _receivedAffinity = kept = ReceivedAffinitySum.Of(aggregate, spec, cursor);
+            _receivedAffinity = kept = ReceivedAffinitySum.Of(aggregate, spec);
         }
 
         return kept.At(now) ?? EngagementSignals.Affinity(aggregate, spec, now);
@@ -50,23 +50,22 @@ public sealed partial class UserGrain : IUserRankingGrain
     /// <summary>
     /// <see cref="EngagementSignals.Affinity"/> kept between calls: every positive counter decays at the same (the
     /// longest) half-life, so the sum at a later time is the sum at the latest event time times one decay factor
-    /// (2^(-a/h) 2^(-b/h) = 2^(-(a+b)/h)). Valid while the aggregate holds the same counters and no logged event was
-    /// applied since (every engagement received is applied from the log and marked on the replay cursor, which
-    /// only moves forward: its applied-through sequence grows, or the count applied above it does).
+    /// (2^(-a/h) 2^(-b/h) = 2^(-(a+b)/h)). Valid while it is the same aggregate at the same version (every event added
+    /// changes the version).
     /// </summary>
-    private sealed class ReceivedAffinitySum(ActionCounter[] actions, AggregateSpec spec, (long Through, int Above) applied, long latest, double sum)
+    private sealed class ReceivedAffinitySum(RollingAggregate aggregate, int version, AggregateSpec spec, long latest, double sum)
     {
-        public static ReceivedAffinitySum Of(RollingAggregate aggregate, AggregateSpec spec, Ingestion.ReplayCursor cursor)
+        public static ReceivedAffinitySum Of(RollingAggregate aggregate, AggregateSpec spec)
         {
             var longest = spec.HalfLifeTicks.Length - 1;
             var latest = long.MinValue;
-            foreach (var c in aggregate.Actions)
+            foreach (ref readonly var c in aggregate.Counters)
             {
                 latest = longest >= 0 && EngagementSignals.IsPositive(c.Action) && c.DecayedCount > longest ? Math.Max(latest, c.DecayedAt) : latest;
             }
 
             var sum = 0d;
-            foreach (var c in aggregate.Actions)
+            foreach (ref readonly var c in aggregate.Counters)
             {
                 if (longest >= 0 && EngagementSignals.IsPositive(c.Action) && c.DecayedCount > longest)
                 {
@@ -74,12 +73,11 @@ public sealed partial class UserGrain : IUserRankingGrain
                 }
             }
 
-            return new ReceivedAffinitySum(aggregate.Actions, spec, (cursor.AppliedThrough, cursor.PendingCount), latest, sum);
+            return new ReceivedAffinitySum(aggregate, aggregate.Version, spec, latest, sum);
         }
 
-        public bool Holds(RollingAggregate aggregate, AggregateSpec current, Ingestion.ReplayCursor cursor) =>
-            ReferenceEquals(aggregate.Actions, actions) && ReferenceEquals(current, spec)
-            && cursor.AppliedThrough == applied.Through && cursor.PendingCount == applied.Above;
+        public bool Holds(RollingAggregate current, AggregateSpec currentSpec) =>
+            ReferenceEquals(current, aggregate) && current.Version == version && ReferenceEquals(currentSpec, spec);
 
         /// <summary>The affinity at <paramref name="now"/>; null when it cannot be derived (no half-lives, or an event dated after now).</summary>
         public float? At(DateTimeOffset now)

@@ -124,6 +124,61 @@ public sealed class RollingAggregateTests
         Assert.Empty(new ActionCounter().Decayed);
     }
 
+    [Fact]
+    public void The_ring_kept_in_place_counts_exactly_what_a_list_of_every_event_counts()
+    {
+        // Hours in any order, some far enough back to fall off the ring, some far enough ahead to restart it: every
+        // shift, growth and clearing of the ring in place. The model keeps every event; the ring keeps the 24 hours up
+        // to the newest bucket seen.
+        var random = new Random(7);
+        var aggregate = new RollingAggregate();
+        var events = new List<(long Bucket, float Weight)>();
+        for (var i = 0; i < 400; i++)
+        {
+            var at = T0.AddMinutes(random.Next(0, 90 * 60) + (i > 300 ? 200 * 60 : 0));
+            var weight = random.Next(1, 4);
+            aggregate.Add(Spec, EngagementAction.Like, at, weight);
+            events.Add((Spec.BucketOf(at), weight));
+            var head = events.Max(e => e.Bucket);
+            foreach (var now in new[] { head, head + 1, head + 23 })
+            {
+                for (var w = 0; w < Spec.WindowBuckets.Length; w++)
+                {
+                    var expected = events.Where(e => e.Bucket > head - Spec.RingBuckets && e.Bucket > now - Spec.WindowBuckets[w] && e.Bucket <= now).Sum(e => e.Weight);
+                    Assert.Equal(expected, aggregate.WindowCount(Spec, EngagementAction.Like, w, new DateTimeOffset(now * Spec.BucketTicks, TimeSpan.Zero)));
+                }
+            }
+        }
+
+        var stored = Assert.Single(aggregate.Actions).Recent;
+        Assert.InRange(stored.Length, 1, Spec.RingBuckets); // the stored form is the ring's length, never the spare room
+        var back = JsonSerializer.Deserialize<RollingAggregate>(JsonSerializer.Serialize(aggregate, JsonSerializerOptions.Web), JsonSerializerOptions.Web)!;
+        var later = T0.AddHours(220);
+        Assert.Equal(aggregate.Read(Spec, later), back.Read(Spec, later), new ViewComparer());
+    }
+
+    [Fact]
+    public void New_action_types_keep_the_order_first_seen_and_every_change_moves_the_version()
+    {
+        var aggregate = new RollingAggregate();
+        EngagementAction[] actions = [EngagementAction.Like, EngagementAction.Reply, EngagementAction.Repost, EngagementAction.Click, EngagementAction.Dwell, EngagementAction.ProfileClick];
+        var versions = new List<int> { aggregate.Version };
+        foreach (var action in actions.Concat(actions))
+        {
+            aggregate.Add(Spec, action, T0);
+            versions.Add(aggregate.Version);
+        }
+
+        Assert.Equal(actions, aggregate.Actions.Select(a => a.Action));
+        Assert.All(aggregate.Actions, a => Assert.Equal(2f, a.Total));
+        Assert.Equal(versions.Count, versions.Distinct().Count());
+
+        var version = aggregate.Version;
+        aggregate.Compact(Spec, T0.AddDays(3));
+        Assert.NotEqual(version, aggregate.Version);
+        Assert.Equal(actions.Length, aggregate.Counters.Length);
+    }
+
     private sealed class FloatComparer : IEqualityComparer<float>
     {
         public bool Equals(float x, float y) => Math.Abs(x - y) < 1e-5f;
