@@ -69,6 +69,9 @@ switch (name)
         Print(await HiggsImportBenchmark.RunAsync(args.Length > 1 && !args[1].StartsWith("--", StringComparison.Ordinal) ? args[1] : HiggsImportBenchmark.DefaultFile,
             throughClient: !args.Contains("--bulk-only")));
         break;
+    case "activation-lookup": // issue 6: the catalog's lookup alone (args: grains lookups)
+        Print(ActivationLookupBenchmark.Run((int)Number(1, 200_000), (int)Number(2, 10_000_000)));
+        break;
     case "grain-memory": // issue 6: bytes per active user and post grain
         Print(await GrainMemoryBenchmark.RunAsync((int)Number(1, 100_000)));
         break;
@@ -76,7 +79,7 @@ switch (name)
         Console.WriteLine(TrainingBenchmark.Table(await TrainingBenchmark.RunAsync((int)Number(1, 5_000), (int)Number(2, 2_000), (int)Number(3, 4), args.Contains("--sqlite"))));
         break;
     default:
-        Console.Error.WriteLine($"unknown benchmark '{name}'; known: ping, cluster-ping, for-you, side-by-side, side-by-side-check, tweepcred, tweepcred-cluster, tweepcred-grains, knownfor, simclusters-job, simclusters-real, ingest, ingest-http, import-higgs, grain-memory, training");
+        Console.Error.WriteLine($"unknown benchmark '{name}'; known: ping, cluster-ping, for-you, side-by-side, side-by-side-check, tweepcred, tweepcred-cluster, tweepcred-grains, knownfor, simclusters-job, simclusters-real, ingest, log-append, ingest-http, import-higgs, activation-lookup, grain-memory, training");
         return 2;
 }
 

@@ -39,8 +39,8 @@ internal sealed partial class ActivationData : ActivationTarget, IThreadPoolWork
     private List<GrainTimer>? _timers;
 
     public ActivationData(GrainId grainId, GrainClassInfo classInfo, ActivationServices services)
+        : base(grainId)
     {
-        GrainId = grainId;
         ClassInfo = classInfo;
         _services = services;
         _context = new ActivationSynchronizationContext(this);
@@ -52,8 +52,6 @@ internal sealed partial class ActivationData : ActivationTarget, IThreadPoolWork
 
     /// <summary>The activation whose grain constructor runs on this thread (so Grain's constructor finds it).</summary>
     internal static ActivationData? Constructing => t_constructing;
-
-    public GrainId GrainId { get; }
 
     public long ActivationId { get; }
 

@@ -1,15 +1,14 @@
-using System.Collections.Concurrent;
 using Recsys.Runtime.Invocation;
 
 namespace Recsys.Runtime.Catalog;
 
 /// <summary>
 /// The silo's activations by grain id: finds or creates the activation for each request. One activation per
-/// grain in this silo: creation races are settled by the dictionary (first writer wins; losers are never started).
+/// grain in this silo: creation races are settled by the table (first writer wins; losers are never started).
 /// </summary>
 internal sealed class Catalog
 {
-    private readonly ConcurrentDictionary<GrainId, ActivationTarget> _targets = new();
+    private readonly ActivationTable _targets = new();
     private readonly GrainClassRegistry _registry;
     private ActivationServices? _services;
 
@@ -23,16 +22,15 @@ internal sealed class Catalog
     public void Initialize(ActivationServices services) => _services = services;
 
     /// <summary>
-    /// Every activation, enumerated live: ConcurrentDictionary's enumerator takes no lock and copies nothing, where
-    /// <c>Values</c> locks every bucket and copies the lot (issue 6: a walk over 200,000 activations copied them onto the
-    /// large-object heap and wrapped each in an array of one). The timeout sweep no longer walks it: see
+    /// Every activation, enumerated live: the table's walk takes no lock and copies nothing (issue 6: a walk over
+    /// 200,000 activations that copied them landed on the large-object heap). The timeout sweep no longer walks it: see
     /// <see cref="InFlightWatchList"/>.
     /// </summary>
     public IEnumerable<ActivationData> Activations
     {
         get
         {
-            foreach (var (_, target) in _targets)
+            foreach (var target in _targets.Targets)
             {
                 if (target is ActivationData activation)
                 {
@@ -51,14 +49,14 @@ internal sealed class Catalog
     /// <summary>Queues the call on an existing local activation or stateless worker pool; false if there is none.</summary>
     public bool TryDispatchLocal(Invokable request)
     {
-        if (_targets.TryGetValue(request.Target, out var target))
+        if (_targets.Find(request.Target) is { } target)
         {
             if (target.TryEnqueue(request))
             {
                 return true;
             }
 
-            _targets.TryRemove(new KeyValuePair<GrainId, ActivationTarget>(request.Target, target));
+            _targets.TryRemove(target);
         }
 
         if (_registry.TryGetByType(request.Target.Type, out var classInfo) && classInfo.IsStatelessWorker)
@@ -82,28 +80,24 @@ internal sealed class Catalog
 
         while (true)
         {
-            if (!_targets.TryGetValue(grainId, out var target))
-            {
-                target = Create(grainId);
-            }
-
+            var target = _targets.Find(grainId) ?? Create(grainId);
             if (target.TryEnqueue(request))
             {
                 return;
             }
 
             // that activation has just finished; forget it and look again
-            _targets.TryRemove(new KeyValuePair<GrainId, ActivationTarget>(grainId, target));
+            _targets.TryRemove(target);
         }
     }
 
     public void Remove(ActivationData activation)
     {
-        if (_targets.TryGetValue(activation.GrainId, out var target))
+        if (_targets.Find(activation.GrainId) is { } target)
         {
             if (target == activation)
             {
-                _targets.TryRemove(new KeyValuePair<GrainId, ActivationTarget>(activation.GrainId, target));
+                _targets.TryRemove(target);
             }
             else if (target is StatelessWorkerGroup group)
             {
@@ -113,10 +107,10 @@ internal sealed class Catalog
     }
 
     public ActivationSnapshot? GetSnapshot(GrainId grainId) =>
-        _targets.TryGetValue(grainId, out var target) && target is ActivationData activation ? activation.GetSnapshot() : null;
+        _targets.Find(grainId) is ActivationData activation ? activation.GetSnapshot() : null;
 
     public IReadOnlyList<ActivationData> GetActivations(GrainId grainId) =>
-        _targets.TryGetValue(grainId, out var target) ? target.Activations.ToList() : [];
+        _targets.Find(grainId) is { } target ? target.Activations.ToList() : [];
 
     /// <summary>Deactivates everything (silo shutdown) and waits until each activation is gone.</summary>
     public async Task DeactivateAllAsync(DeactivationReason reason)
@@ -133,7 +127,7 @@ internal sealed class Catalog
     /// <summary>Deactivates the local activation of a grain that turned out to be registered elsewhere.</summary>
     public void DeactivateDuplicate(GrainId grainId)
     {
-        if (_targets.TryGetValue(grainId, out var target) && target is ActivationData activation)
+        if (_targets.Find(grainId) is ActivationData activation)
         {
             activation.StartDeactivation(new DeactivationReason(DeactivationReasonCode.DirectoryFailure, "another activation is registered"));
         }
@@ -158,11 +152,11 @@ internal sealed class Catalog
         var classInfo = _registry.GetByType(grainId.Type);
         if (classInfo.IsStatelessWorker)
         {
-            return _targets.GetOrAdd(grainId, static (id, state) => new StatelessWorkerGroup(id, state.classInfo, state.self), (classInfo, self: this));
+            return _targets.GetOrAdd(new StatelessWorkerGroup(grainId, classInfo, this));
         }
 
         var created = CreateActivation(grainId, classInfo);
-        var winner = _targets.GetOrAdd(grainId, created);
+        var winner = _targets.GetOrAdd(created);
         if (winner == created)
         {
             created.Start();

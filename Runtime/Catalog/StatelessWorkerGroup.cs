@@ -9,14 +9,13 @@ namespace Recsys.Runtime.Catalog;
 internal sealed class StatelessWorkerGroup : ActivationTarget
 {
     private readonly object _lock = new();
-    private readonly GrainId _grainId;
     private readonly GrainClassInfo _classInfo;
     private readonly Catalog _catalog;
     private readonly List<ActivationData> _workers = [];
 
     public StatelessWorkerGroup(GrainId grainId, GrainClassInfo classInfo, Catalog catalog)
+        : base(grainId)
     {
-        _grainId = grainId;
         _classInfo = classInfo;
         _catalog = catalog;
     }
@@ -73,7 +72,7 @@ internal sealed class StatelessWorkerGroup : ActivationTarget
 
             if (chosen is null || (leastLoad > 0 && _workers.Count < _classInfo.MaxLocalWorkers))
             {
-                created = _catalog.CreateActivation(_grainId, _classInfo);
+                created = _catalog.CreateActivation(GrainId, _classInfo);
                 _workers.Add(created);
                 chosen = created;
             }
