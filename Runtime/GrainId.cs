@@ -8,6 +8,7 @@ namespace Recsys.Runtime;
 /// </summary>
 public readonly struct GrainId : IEquatable<GrainId>
 {
+    private readonly string? _key; // null for an id made from a number: its text is made when asked for
     private readonly long _integerKey;
     private readonly int _hash;
     private readonly bool _hasIntegerKey;
@@ -16,9 +17,9 @@ public readonly struct GrainId : IEquatable<GrainId>
     {
         Type = InternType(type);
         ArgumentNullException.ThrowIfNull(key);
-        Key = key;
-        _hash = HashCode.Combine(Type.GetHashCode(), key.GetHashCode());
+        _key = key;
         _hasIntegerKey = TryParseCanonicalInteger(key, out _integerKey);
+        _hash = _hasIntegerKey ? HashCode.Combine(Type.GetHashCode(), _integerKey) : HashCode.Combine(Type.GetHashCode(), key.GetHashCode());
     }
 
     // An integer key is kept beside its text (issue 6): equality between two such ids compares the numbers, not the
@@ -26,19 +27,20 @@ public readonly struct GrainId : IEquatable<GrainId>
     // parse. Ids read from text (a message, "type/5") get the number too when the key is in canonical form, so that
     // they meet the factory's ids on the fast path; the text stays the identity ("type/05" is another grain).
     // The type name is interned already here (the grain factory's cached names, issue 6): string.Intern is a lookup
-    // in the runtime's intern table, paid on every GetGrain otherwise.
+    // in the runtime's intern table, paid on every GetGrain otherwise. The key's text is not made at all until asked
+    // for (a storage key, a message): routing and equality use the number, and the ingest path made a string per call.
     private GrainId(string internedType, long key)
     {
         Type = internedType;
-        Key = key.ToString(CultureInfo.InvariantCulture);
-        _hash = HashCode.Combine(Type.GetHashCode(), Key.GetHashCode());
+        _hash = HashCode.Combine(Type.GetHashCode(), key);
         _integerKey = key;
         _hasIntegerKey = true;
     }
 
     public string Type { get; }
 
-    public string Key { get; }
+    /// <summary>The key's canonical text (made on each read for an id created from a number).</summary>
+    public string Key => _key ?? (_hasIntegerKey ? _integerKey.ToString(CultureInfo.InvariantCulture) : null!);
 
     public bool IsDefault => Type is null;
 
@@ -114,7 +116,11 @@ public readonly struct GrainId : IEquatable<GrainId>
         }
 
         hash = (hash ^ '/') * 16777619;
-        foreach (var c in Key)
+        Span<char> digits = stackalloc char[20];
+        var key = _key is null && _hasIntegerKey && _integerKey.TryFormat(digits, out var length, default, CultureInfo.InvariantCulture)
+            ? digits[..length]
+            : Key.AsSpan();
+        foreach (var c in key)
         {
             hash = (hash ^ c) * 16777619;
         }
@@ -128,9 +134,10 @@ public readonly struct GrainId : IEquatable<GrainId>
         return hash;
     }
 
+    // A canonical integer's text always parses back to the number, so an id with a number never equals one without.
     public bool Equals(GrainId other) =>
-        _hash == other._hash && ReferenceEquals(Type, other.Type)
-        && (_hasIntegerKey && other._hasIntegerKey ? _integerKey == other._integerKey : string.Equals(Key, other.Key, StringComparison.Ordinal));
+        _hash == other._hash && ReferenceEquals(Type, other.Type) && _hasIntegerKey == other._hasIntegerKey
+        && (_hasIntegerKey ? _integerKey == other._integerKey : string.Equals(_key, other._key, StringComparison.Ordinal));
 
     public override bool Equals(object? obj) => obj is GrainId other && Equals(other);
 

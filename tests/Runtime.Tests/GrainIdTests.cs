@@ -22,6 +22,8 @@ public sealed class GrainIdTests
         Assert.Equal(created, fromText);
         Assert.Equal(parsed, fromFactory);
         Assert.Equal(created.ToString(), fromFactory.ToString());
+        Assert.Equal(fromText.Key, created.Key); // made from the number when asked for
+        Assert.Equal(fromText.GetUniformHashCode(), fromFactory.GetUniformHashCode());
         Assert.Equal(key, fromFactory.GetIntegerKey());
         Assert.Equal(created.GetHashCode(), parsed.GetHashCode());
         Assert.Equal(created.GetUniformHashCode(), parsed.GetUniformHashCode());

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Recsys.Grains.Ingestion.Log;
 
 /// <summary>
@@ -10,7 +13,8 @@ namespace Recsys.Grains.Ingestion.Log;
 /// so each 5,000-event commit rewrote thousands of index pages, and the log's one writer spent more CPU on them than
 /// the whole rest of ingestion; yet a grain needs its rows only after a crash or a failed delivery (a checkpoint
 /// otherwise finds every listed event applied), and only those above its checkpoint. A sequence list per grain holds
-/// exactly those, for the cost of a few dictionary operations.
+/// exactly those, for the cost of a few dictionary operations. The list is a value inside the dictionary's entry, so
+/// listing an event under a grain reads the entry and the grain's array, not an object between them.
 /// </remarks>
 internal sealed class GrainLogTails
 {
@@ -47,7 +51,8 @@ internal sealed class GrainLogTails
     public void RemoveAll(IReadOnlyList<PendingEngagement> events, long[] sequences) =>
         ForEachGrain(events, sequences, static (grains, key, sequence) =>
         {
-            if (grains.TryGetValue(key, out var list) && list.Remove(sequence))
+            ref var list = ref CollectionsMarshal.GetValueRefOrNullRef(grains, key);
+            if (!Unsafe.IsNullRef(ref list) && list.Remove(sequence))
             {
                 grains.Remove(key);
             }
@@ -68,7 +73,8 @@ internal sealed class GrainLogTails
         lock (_lock)
         {
             var grains = Of(stream);
-            if (grains.TryGetValue(key, out var list) && list.TrimThrough(appliedThrough))
+            ref var list = ref CollectionsMarshal.GetValueRefOrNullRef(grains, key);
+            if (!Unsafe.IsNullRef(ref list) && list.TrimThrough(appliedThrough))
             {
                 grains.Remove(key);
             }
@@ -120,33 +126,26 @@ internal sealed class GrainLogTails
         }
     }
 
-    private static SequenceList Under(Dictionary<long, SequenceList> grains, long key)
-    {
-        if (!grains.TryGetValue(key, out var list))
-        {
-            list = new SequenceList();
-            grains.Add(key, list);
-        }
-
-        return list;
-    }
+    private static ref SequenceList Under(Dictionary<long, SequenceList> grains, long key) =>
+        ref CollectionsMarshal.GetValueRefOrAddDefault(grains, key, out _);
 
     private Dictionary<long, SequenceList> Of(LogStream stream) => stream == LogStream.Post ? _posts : _users;
 
-    // Ascending, without repeats. Appends are serialized, so a sequence almost always goes at the end.
-    private sealed class SequenceList
+    // Ascending, without repeats. Appends are serialized, so a sequence almost always goes at the end. A value: only
+    // ever changed through a reference into its dictionary entry; a default one is empty.
+    private struct SequenceList
     {
-        private long[] _items = new long[2];
+        private long[]? _items;
         private int _count;
 
-        public long First => _items[0];
+        public readonly long First => _items![0];
 
         public void Add(long sequence)
         {
-            if (_count > 0 && sequence <= _items[_count - 1])
+            if (_count > 0 && sequence <= _items![_count - 1])
             {
                 // Appends and rebuilds list sequences in ascending order; kept sorted whatever the order all the same.
-                var at = Array.BinarySearch(_items, 0, _count, sequence);
+                var at = Array.BinarySearch(_items!, 0, _count, sequence);
                 if (at >= 0)
                 {
                     return;
@@ -162,19 +161,19 @@ internal sealed class GrainLogTails
         /// <summary>Removes one sequence; true when none is left.</summary>
         public bool Remove(long sequence)
         {
-            var at = Array.BinarySearch(_items, 0, _count, sequence);
+            var at = Array.BinarySearch(_items!, 0, _count, sequence);
             if (at >= 0)
             {
-                Array.Copy(_items, at + 1, _items, at, _count - at - 1);
+                Array.Copy(_items!, at + 1, _items!, at, _count - at - 1);
                 _count--;
             }
 
             return _count == 0;
         }
 
-        public long[] After(long afterSequence, int max)
+        public readonly long[] After(long afterSequence, int max)
         {
-            var from = _count > 0 && _items[0] > afterSequence ? 0 : UpperBound(afterSequence);
+            var from = _count > 0 && _items![0] > afterSequence ? 0 : UpperBound(afterSequence);
             return _items.AsSpan(from, Math.Min(max, _count - from)).ToArray();
         }
 
@@ -187,20 +186,29 @@ internal sealed class GrainLogTails
                 return true;
             }
 
-            Array.Copy(_items, keep, _items, 0, _count - keep);
+            Array.Copy(_items!, keep, _items!, 0, _count - keep);
             _count -= keep;
             return false;
         }
 
-        private int UpperBound(long sequence)
+        private readonly int UpperBound(long sequence)
         {
-            var at = Array.BinarySearch(_items, 0, _count, sequence);
+            if (_count == 0)
+            {
+                return 0;
+            }
+
+            var at = Array.BinarySearch(_items!, 0, _count, sequence);
             return at >= 0 ? at + 1 : ~at;
         }
 
         private void Insert(int index, long sequence)
         {
-            if (_count == _items.Length)
+            if (_items is null)
+            {
+                _items = new long[2];
+            }
+            else if (_count == _items.Length)
             {
                 Array.Resize(ref _items, _items.Length * 2);
             }
