@@ -38,8 +38,14 @@ public sealed class AllocationSampler : EventListener
     }
 
     private const int AllocationTickEventId = 10;
+    private const int HeapStatsEventId = 4; // GCHeapStats_V2, raised at the end of every collection
     private readonly ConcurrentDictionary<string, long> _bytes = new(StringComparer.Ordinal);
     private volatile bool _recording;
+    private long _promotedFromGen0;
+    private long _promotedFromGen1;
+
+    /// <summary>Bytes the collections while recording kept and moved out of gen0, and out of gen1: what the GC copied.</summary>
+    public (long Gen0, long Gen1) Promoted => (Interlocked.Read(ref _promotedFromGen0), Interlocked.Read(ref _promotedFromGen1));
 
     public void Start() => _recording = true;
 
@@ -62,14 +68,29 @@ public sealed class AllocationSampler : EventListener
 
     protected override void OnEventWritten(EventWrittenEventArgs e)
     {
-        if (!_recording || e.EventId != AllocationTickEventId || e.Payload is null || e.PayloadNames is null)
+        if (!_recording || e.Payload is null || e.PayloadNames is null)
+        {
+            return;
+        }
+
+        if (e.EventId == HeapStatsEventId)
+        {
+            Interlocked.Add(ref _promotedFromGen0, PayloadLong(e, "TotalPromotedSize0"));
+            Interlocked.Add(ref _promotedFromGen1, PayloadLong(e, "TotalPromotedSize1"));
+            return;
+        }
+
+        if (e.EventId != AllocationTickEventId)
         {
             return;
         }
 
         var type = e.PayloadNames.IndexOf("TypeName") is var t and >= 0 ? e.Payload[t] as string ?? "?" : "?";
         var large = e.PayloadNames.IndexOf("AllocationKind") is var k and >= 0 && Convert.ToInt32(e.Payload[k], System.Globalization.CultureInfo.InvariantCulture) == 1;
-        var size = e.PayloadNames.IndexOf("AllocationAmount64") is var a and >= 0 ? Convert.ToInt64(e.Payload[a], System.Globalization.CultureInfo.InvariantCulture) : 100_000;
+        var size = e.PayloadNames.IndexOf("AllocationAmount64") >= 0 ? PayloadLong(e, "AllocationAmount64") : 100_000;
         _bytes.AddOrUpdate(large ? type + " (large object heap)" : type, size, (_, v) => v + size);
     }
+
+    private static long PayloadLong(EventWrittenEventArgs e, string name) =>
+        e.PayloadNames!.IndexOf(name) is var at and >= 0 ? Convert.ToInt64(e.Payload![at], System.Globalization.CultureInfo.InvariantCulture) : 0;
 }

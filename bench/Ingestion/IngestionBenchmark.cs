@@ -74,6 +74,8 @@ public static class IngestionBenchmark
                 // What the last young collection kept: a grain's state grows with every event, so survivors, not garbage, make the GC's work.
                 var young = GC.GetGCMemoryInfo(GCKind.Ephemeral);
                 Console.Error.WriteLine($"last young GC (gen{young.Generation}): promoted {young.PromotedBytes / 1e6:F0} MB, paused {young.PauseDurations[0].TotalMilliseconds:F0} ms, heap {young.HeapSizeBytes / 1e6:F0} MB");
+                var promoted = sampler.Promoted;
+                Console.Error.WriteLine($"promoted during the run: {promoted.Gen0 / (double)Math.Max(events, 1):N0} bytes/event out of gen0, {promoted.Gen1 / (double)Math.Max(events, 1):N0} out of gen1");
             }
 
             process.Refresh();
