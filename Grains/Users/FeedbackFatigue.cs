@@ -8,21 +8,28 @@ namespace Recsys.Grains.Users;
 /// </summary>
 public sealed class FeedbackFatigue
 {
+    private Dictionary<long, long>? _authors;
+
     /// <summary>Author id and when feedback on them was last given (UTC ticks).</summary>
-    public Dictionary<long, long> Authors { get; set; } = [];
+    public IReadOnlyDictionary<long, long> Authors
+    {
+        get => TickMaps.Read(_authors);
+        set => _authors = TickMaps.Kept(value);
+    }
 
     public void Add(long authorId, DateTimeOffset at, int maxAuthors, TimeSpan retention)
     {
-        Authors[authorId] = Math.Max(at.UtcTicks, Authors.GetValueOrDefault(authorId));
+        var authors = TickMaps.Writable(ref _authors);
+        authors[authorId] = Math.Max(at.UtcTicks, authors.GetValueOrDefault(authorId));
         var cutoff = (at - retention).UtcTicks;
-        foreach (var stale in Authors.Where(p => p.Value < cutoff).Select(p => p.Key).ToArray())
+        foreach (var stale in authors.Where(p => p.Value < cutoff).Select(p => p.Key).ToArray())
         {
-            Authors.Remove(stale);
+            authors.Remove(stale);
         }
 
-        while (Authors.Count > maxAuthors)
+        while (authors.Count > maxAuthors)
         {
-            Authors.Remove(Authors.MinBy(p => p.Value).Key);
+            authors.Remove(authors.MinBy(p => p.Value).Key);
         }
     }
 

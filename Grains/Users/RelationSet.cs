@@ -9,11 +9,22 @@ namespace Recsys.Grains.Users;
 /// </summary>
 public sealed class RelationSet
 {
+    private Dictionary<long, long>? _present;
+    private Dictionary<long, long>? _removed;
+
     /// <summary>Present ids and when each was added (UTC ticks).</summary>
-    public Dictionary<long, long> Present { get; set; } = [];
+    public IReadOnlyDictionary<long, long> Present
+    {
+        get => TickMaps.Read(_present);
+        set => _present = TickMaps.Kept(value);
+    }
 
     /// <summary>Removed ids and when (UTC ticks); the oldest are forgotten beyond the bound.</summary>
-    public Dictionary<long, long> Removed { get; set; } = [];
+    public IReadOnlyDictionary<long, long> Removed
+    {
+        get => TickMaps.Read(_removed);
+        set => _removed = TickMaps.Kept(value);
+    }
 
     public int Count => Present.Count;
 
@@ -31,8 +42,8 @@ public sealed class RelationSet
             return false;
         }
 
-        Present[id] = atTicks;
-        Removed.Remove(id);
+        TickMaps.Writable(ref _present)[id] = atTicks;
+        _removed?.Remove(id);
         Version++;
         return true;
     }
@@ -45,12 +56,13 @@ public sealed class RelationSet
             return false;
         }
 
-        var changed = Present.Remove(id);
+        var changed = _present?.Remove(id) ?? false;
         Version += changed ? 1 : 0;
-        Removed[id] = Math.Max(atTicks, Removed.GetValueOrDefault(id));
-        if (Removed.Count > maxRemembered)
+        var removed = TickMaps.Writable(ref _removed);
+        removed[id] = Math.Max(atTicks, removed.GetValueOrDefault(id));
+        if (removed.Count > maxRemembered)
         {
-            Removed.Remove(Removed.MinBy(p => p.Value).Key);
+            removed.Remove(removed.MinBy(p => p.Value).Key);
         }
 
         return changed;

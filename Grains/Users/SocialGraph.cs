@@ -11,8 +11,14 @@ public sealed class SocialGraph
 
     public RelationSet Mutes { get; set; } = new();
 
+    private Dictionary<long, long>? _reports;
+
     /// <summary>Users this user reported, and when (UTC ticks), bounded (<see cref="AddReport"/>).</summary>
-    public Dictionary<long, long> Reports { get; set; } = [];
+    public IReadOnlyDictionary<long, long> Reports
+    {
+        get => TickMaps.Read(_reports);
+        set => _reports = TickMaps.Kept(value);
+    }
 
     /// <summary>Lower-case, trimmed, distinct.</summary>
     public string[] MutedWords { get; set; } = [];
@@ -34,10 +40,11 @@ public sealed class SocialGraph
     /// <summary>Records a report of <paramref name="target"/> (the latest time wins); past the bound the oldest is forgotten.</summary>
     public void AddReport(long target, long atTicks, int maxRemembered)
     {
-        Reports[target] = Math.Max(atTicks, Reports.GetValueOrDefault(target));
-        if (Reports.Count > maxRemembered)
+        var reports = TickMaps.Writable(ref _reports);
+        reports[target] = Math.Max(atTicks, reports.GetValueOrDefault(target));
+        if (reports.Count > maxRemembered)
         {
-            Reports.Remove(Reports.MinBy(p => p.Value).Key);
+            reports.Remove(reports.MinBy(p => p.Value).Key);
         }
 
         _reportsVersion++;
