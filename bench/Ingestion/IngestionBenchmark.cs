@@ -75,7 +75,7 @@ public static class IngestionBenchmark
                 var young = GC.GetGCMemoryInfo(GCKind.Ephemeral);
                 Console.Error.WriteLine($"last young GC (gen{young.Generation}): promoted {young.PromotedBytes / 1e6:F0} MB, paused {young.PauseDurations[0].TotalMilliseconds:F0} ms, heap {young.HeapSizeBytes / 1e6:F0} MB");
                 var promoted = sampler.Promoted;
-                Console.Error.WriteLine($"promoted during the run: {promoted.Gen0 / (double)Math.Max(events, 1):N0} bytes/event out of gen0, {promoted.Gen1 / (double)Math.Max(events, 1):N0} out of gen1");
+                Console.Error.WriteLine($"promoted during the run: {promoted.Gen0 / (double)Math.Max(accepted, 1):N0} bytes/event out of gen0, {promoted.Gen1 / (double)Math.Max(accepted, 1):N0} out of gen1");
             }
 
             process.Refresh();
