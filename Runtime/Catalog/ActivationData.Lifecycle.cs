@@ -52,7 +52,7 @@ internal sealed partial class ActivationData
         }
 
         bool schedule = false, deactivate = false;
-        lock (_lock)
+        lock (this)
         {
             _state = ActivationState.Valid;
             if (_pendingDeactivation is not null)
@@ -83,7 +83,7 @@ internal sealed partial class ActivationData
     public void Abandon()
     {
         GrainTimer[] timers;
-        lock (_lock)
+        lock (this)
         {
             timers = _timers?.ToArray() ?? [];
         }
@@ -100,7 +100,7 @@ internal sealed partial class ActivationData
             request.Fail(new Messaging.SiloUnavailableException($"Silo hosting {GrainId} died."));
         }
 
-        _deactivated.TrySetResult();
+        MarkDeactivated();
     }
 
     private void LoseRegistration(GrainAddress winner)
@@ -113,7 +113,7 @@ internal sealed partial class ActivationData
         }
 
         _lifetime.Cancel();
-        _deactivated.TrySetResult();
+        MarkDeactivated();
     }
 
     private void FailActivation(Exception exception)
@@ -131,13 +131,13 @@ internal sealed partial class ActivationData
         }
 
         _lifetime.Cancel();
-        _deactivated.TrySetResult();
+        MarkDeactivated();
     }
 
     private async Task DeactivateAsync()
     {
         DeactivationReason reason;
-        lock (_lock)
+        lock (this)
         {
             reason = _pendingDeactivation ?? new DeactivationReason(DeactivationReasonCode.ApplicationRequested, "requested");
         }
@@ -145,7 +145,7 @@ internal sealed partial class ActivationData
         try
         {
             GrainTimer[] timers;
-            lock (_lock)
+            lock (this)
             {
                 timers = _timers?.ToArray() ?? [];
             }
@@ -197,7 +197,7 @@ internal sealed partial class ActivationData
             }
 
             Log.Deactivated(_services.Logger, GrainId, reason.ToString());
-            _deactivated.TrySetResult();
+            MarkDeactivated();
         }
     }
 
@@ -217,7 +217,7 @@ internal sealed partial class ActivationData
     private List<Invokable> TakeWaiting(ActivationState newState)
     {
         var taken = new List<Invokable>();
-        lock (_lock)
+        lock (this)
         {
             _state = newState;
             while (_waiting.Count > 0)

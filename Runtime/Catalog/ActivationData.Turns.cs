@@ -22,7 +22,7 @@ internal sealed partial class ActivationData
             while (true)
             {
                 ReadyItem item;
-                lock (_lock)
+                lock (this)
                 {
                     if (_ready.Count == 0)
                     {
@@ -37,7 +37,7 @@ internal sealed partial class ActivationData
 
                 if (++count % ItemsBetweenClockChecks == 0 && Stopwatch.GetTimestamp() - started > QuantumTicks)
                 {
-                    lock (_lock)
+                    lock (this)
                     {
                         requeue = _ready.Count > 0;
                         _scheduled = requeue;

@@ -17,13 +17,15 @@ internal sealed partial class ActivationData : ActivationTarget, IThreadPoolWork
     [ThreadStatic]
     private static ActivationData? t_constructing;
 
-    private readonly object _lock = new();
-    private readonly Queue<ReadyItem> _ready = new();
-    private readonly Queue<Invokable> _waiting = new();
+    // Admission and the turn queue lock the activation itself (internal; nothing else locks it), and both queues
+    // live in its fields: a call to a cold activation then misses on one object, not on four (issue 6).
+    private InlineQueue<ReadyItem> _ready;
+    private InlineQueue<Invokable> _waiting;
     private readonly ActivationSynchronizationContext _context;
     private readonly ActivationServices _services;
-    private readonly TaskCompletionSource _deactivated = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _lifetime = new();
+    private TaskCompletionSource? _deactivated; // made when someone waits for the end (shutdown, a move), rarely
+    private bool _ended;
     private Invokable? _inFlight;
     private int _inFlightCount;
     private bool _watched;
@@ -63,7 +65,16 @@ internal sealed partial class ActivationData : ActivationTarget, IThreadPoolWork
 
     public bool HasIncomingFilters => _services.Filters.Length > 0 || ClassInfo.IsIncomingFilter;
 
-    public Task Deactivated => _deactivated.Task;
+    public Task Deactivated
+    {
+        get
+        {
+            lock (this)
+            {
+                return _ended ? Task.CompletedTask : (_deactivated ??= new(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+            }
+        }
+    }
 
     public CancellationToken Lifetime => _lifetime.Token;
 
@@ -76,7 +87,7 @@ internal sealed partial class ActivationData : ActivationTarget, IThreadPoolWork
     {
         get
         {
-            lock (_lock)
+            lock (this)
             {
                 return _state;
             }
@@ -86,7 +97,7 @@ internal sealed partial class ActivationData : ActivationTarget, IThreadPoolWork
     /// <summary>Runs <see cref="ActivateAsync"/> as the activation's first turn.</summary>
     public void Start()
     {
-        lock (_lock)
+        lock (this)
         {
             _state = ActivationState.Activating;
         }
@@ -97,7 +108,7 @@ internal sealed partial class ActivationData : ActivationTarget, IThreadPoolWork
     public override bool TryEnqueue(Invokable request)
     {
         bool schedule;
-        lock (_lock)
+        lock (this)
         {
             if (_state == ActivationState.Invalid)
             {
@@ -128,7 +139,7 @@ internal sealed partial class ActivationData : ActivationTarget, IThreadPoolWork
     public void EnqueueCallback(SendOrPostCallback callback, object? state)
     {
         bool schedule;
-        lock (_lock)
+        lock (this)
         {
             _ready.Enqueue(new ReadyItem(callback, state));
             schedule = !_scheduled;
@@ -150,7 +161,7 @@ internal sealed partial class ActivationData : ActivationTarget, IThreadPoolWork
         }
 
         bool schedule = false, deactivate = false;
-        lock (_lock)
+        lock (this)
         {
             RemoveInFlight(request);
             _running--;
@@ -195,7 +206,7 @@ internal sealed partial class ActivationData : ActivationTarget, IThreadPoolWork
     public void StartDeactivation(DeactivationReason reason)
     {
         bool begin = false;
-        lock (_lock)
+        lock (this)
         {
             if (_state is ActivationState.Deactivating or ActivationState.Invalid)
             {
@@ -220,7 +231,7 @@ internal sealed partial class ActivationData : ActivationTarget, IThreadPoolWork
     public bool TryCollectIfIdle(long now, long ageTicks)
     {
         bool begin = false;
-        lock (_lock)
+        lock (this)
         {
             if (_state == ActivationState.Valid && _running == 0 && _waiting.Count == 0 && _pendingDeactivation is null
                 && now - _lastActivity >= ageTicks && now >= _keepAliveUntil)
@@ -243,7 +254,7 @@ internal sealed partial class ActivationData : ActivationTarget, IThreadPoolWork
     public void DelayDeactivation(TimeSpan period)
     {
         var until = _services.Time.GetTimestamp() + (long)(period.TotalSeconds * _services.Time.TimestampFrequency);
-        lock (_lock)
+        lock (this)
         {
             _keepAliveUntil = Math.Max(_keepAliveUntil, until);
         }
@@ -255,7 +266,7 @@ internal sealed partial class ActivationData : ActivationTarget, IThreadPoolWork
     /// </summary>
     public void ExpireRequests(long now, List<Invokable> expired)
     {
-        lock (_lock)
+        lock (this)
         {
             for (var request = _inFlight; request is not null; request = request.NextInFlight)
             {
@@ -275,7 +286,7 @@ internal sealed partial class ActivationData : ActivationTarget, IThreadPoolWork
 
     public void RegisterTimer(GrainTimer timer)
     {
-        lock (_lock)
+        lock (this)
         {
             (_timers ??= []).Add(timer);
         }
@@ -283,7 +294,7 @@ internal sealed partial class ActivationData : ActivationTarget, IThreadPoolWork
 
     public void UnregisterTimer(GrainTimer timer)
     {
-        lock (_lock)
+        lock (this)
         {
             _timers?.Remove(timer);
         }
@@ -291,13 +302,25 @@ internal sealed partial class ActivationData : ActivationTarget, IThreadPoolWork
 
     public ActivationSnapshot GetSnapshot()
     {
-        lock (_lock)
+        lock (this)
         {
             return new ActivationSnapshot(GrainId, ActivationId, _state.ToString(), _running, _waiting.Count, _timers?.Count ?? 0);
         }
     }
 
     public override string ToString() => $"{GrainId} #{ActivationId}";
+
+    private void MarkDeactivated()
+    {
+        TaskCompletionSource? waiting;
+        lock (this)
+        {
+            _ended = true;
+            waiting = _deactivated;
+        }
+
+        waiting?.TrySetResult();
+    }
 
     private bool CanAdmit(Invokable request)
     {

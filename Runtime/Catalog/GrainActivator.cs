@@ -13,25 +13,28 @@ internal sealed class GrainActivator
     private static readonly MethodInfo BindStateMethod = typeof(GrainActivator).GetMethod(nameof(BindState), BindingFlags.NonPublic | BindingFlags.Static)!;
     private readonly ConstructorInfo _constructor;
     private readonly Func<ActivationData, (object Value, IPersistentStateBinding? State)>[] _parameters;
+    private readonly int _stateCount;
 
     public GrainActivator(Type classType)
     {
         _constructor = classType.GetConstructors().OrderByDescending(c => c.GetParameters().Length).FirstOrDefault()
             ?? throw new InvalidOperationException($"Grain class {classType} has no public constructor.");
         _parameters = _constructor.GetParameters().Select(Resolver).ToArray();
+        _stateCount = _constructor.GetParameters().Count(p => p.GetCustomAttribute<PersistentStateAttribute>() is not null);
     }
 
     public (object Grain, IReadOnlyList<IPersistentStateBinding> States) Create(ActivationData activation)
     {
         var arguments = new object[_parameters.Length];
-        var states = new List<IPersistentStateBinding>();
+        var states = _stateCount == 0 ? [] : new IPersistentStateBinding[_stateCount]; // exact: kept for the activation's life
+        var bound = 0;
         for (var i = 0; i < _parameters.Length; i++)
         {
             var (value, state) = _parameters[i](activation);
             arguments[i] = value;
             if (state is not null)
             {
-                states.Add(state);
+                states[bound++] = state;
             }
         }
 
