@@ -55,6 +55,9 @@ switch (name)
     case "simclusters-real":
         PrintRows(SimClustersRealGraphBenchmark.Run(args.Length > 1 ? args[1] : "all"));
         break;
+    case "memory-latency": // issue 6: what a cache miss costs here, and how many overlap (args: megabytes loads)
+        Print(MemoryLatencyBenchmark.Run((int)Number(1, 1_024), (int)Number(2, 20_000_000)));
+        break;
     case "ingest": // issue 6: events through the client into grains, durable on SQLite
         Print(await IngestionBenchmark.RunAsync((int)Number(1, IngestionBenchmark.DefaultEvents), (int)Number(2, IngestionBenchmark.DefaultUsers),
             (int)Number(3, IngestionBenchmark.DefaultBatchSize), (int)Number(4, IngestionBenchmark.DefaultConcurrency)));
