@@ -55,6 +55,9 @@ switch (name)
     case "simclusters-real":
         PrintRows(SimClustersRealGraphBenchmark.Run(args.Length > 1 ? args[1] : "all"));
         break;
+    case "post-likes": // issue 6: the post embedding's update per like alone (args: likes)
+        Print(PostLikeBenchmark.Run((int)Number(1, 1_000_000)));
+        break;
     case "memory-latency": // issue 6: what a cache miss costs here, and how many overlap (args: megabytes loads)
         Print(MemoryLatencyBenchmark.Run((int)Number(1, 1_024), (int)Number(2, 20_000_000)));
         break;

@@ -69,12 +69,17 @@ public sealed partial class PostGrain
         state.State.Embedding = updated;
 
         // The liker's communities changed; communities that fell out of the embedding must drop the post.
-        var dropped = embedding.Scores.Clusters.Where(c => updated.Scores.ScoreOf(c) == 0);
-        if (!liker.IsEmpty || dropped.Any())
+        foreach (var cluster in liker.Clusters)
         {
-            var touched = _touchedCommunities ??= [];
-            touched.UnionWith(liker.Clusters);
-            touched.UnionWith(dropped);
+            (_touchedCommunities ??= []).Add(cluster);
+        }
+
+        foreach (var cluster in embedding.Scores.Clusters)
+        {
+            if (updated.Scores.ScoreOf(cluster) == 0)
+            {
+                (_touchedCommunities ??= []).Add(cluster);
+            }
         }
     }
 

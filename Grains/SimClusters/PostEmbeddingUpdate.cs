@@ -26,10 +26,10 @@ public static class PostEmbeddingUpdate
         }
 
         var at = likedAt > post.ScoresAt ? likedAt : post.ScoresAt;
-        var scores = post.ScoresAsOf(at, options.TweetHalfLife)
-            .Add(likerInterestedIn.Decayed(at - likedAt, options.TweetHalfLife))
-            .AtLeast(options.MinPostClusterScore)
-            .Top(options.MaxClustersPerPost);
+        var scores = SparseVector.DecayedSum(
+            post.Scores, HalfLifeDecay.Factor(at - post.ScoresAt, options.TweetHalfLife),
+            likerInterestedIn, HalfLifeDecay.Factor(at - likedAt, options.TweetHalfLife),
+            options.MinPostClusterScore, options.MaxClustersPerPost);
         return post with { Scores = scores, ScoresAt = at, Likes = post.Likes + 1 };
     }
 }

@@ -85,9 +85,43 @@ public sealed class SparseVectorTests
     }
 
     [Fact]
-    public void AtLeastDropsSmallScores()
+    public void ADecayedSumDropsSmallScoresAndKeepsTheTopScoresInIdOrder()
     {
-        Assert.Equal([2], V((1, 0.01f), (2, 0.5f)).AtLeast(0.02f).Clusters.ToArray());
+        var sum = SparseVector.DecayedSum(V((1, 0.01f), (2, 0.5f), (4, 0.3f)), 1.0, V((3, 0.4f), (4, 0.3f)), 1.0, minScore: 0.02f, k: 2);
+
+        Assert.Equal([2, 4], sum.Clusters.ToArray());
+        Assert.Equal([0.5f, 0.6f], sum.Scores.ToArray());
+    }
+
+    // The one-pass sum must equal, bit for bit, the composition it replaced (scale each side, add, drop the small
+    // ones, keep the top k), including entries that cancel, underflow, tie, or fall on the threshold.
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void ADecayedSumIsExactlyTheComposedOperations(int seed)
+    {
+        var random = new Random(seed);
+        for (var round = 0; round < 2_000; round++)
+        {
+            var a = RandomVector(random);
+            var b = random.Next(4) == 0 ? a : RandomVector(random);
+            var aFactor = random.Next(6) switch { 0 => 1.0, 1 => 1e-40, 2 => -1.0, _ => random.NextDouble() * 2 };
+            var bFactor = random.Next(4) == 0 ? 1.0 : random.NextDouble();
+            var minScore = random.Next(3) switch { 0 => 0.02f, 1 => -1f, _ => (float)random.NextDouble() * 0.5f };
+            var k = random.Next(0, 12);
+
+            var composed = AtLeast(a.Scaled(aFactor).Add(b.Scaled(bFactor)), minScore).Top(k);
+
+            Assert.Equal(composed, SparseVector.DecayedSum(a, aFactor, b, bFactor, minScore, k));
+        }
+
+        static SparseVector AtLeast(SparseVector v, float minScore) =>
+            SparseVector.FromEntries(Enumerable.Range(0, v.Count).Where(i => !(v.Scores[i] < minScore)).Select(i => (v.Clusters[i], v.Scores[i])));
+
+        // Few ids and few score values, so that ids overlap, sums cancel and scores tie.
+        static SparseVector RandomVector(Random random) => SparseVector.FromEntries(Enumerable.Range(0, random.Next(0, 14))
+            .Select(_ => (random.Next(0, 20), random.Next(-2, 9) * 0.125f)));
     }
 
     [Fact]
