@@ -122,9 +122,9 @@ internal sealed class ProxyWriter
             sb.Append("            return ").Append(m.Shape switch
             {
                 ReturnShape.Task => "InvokeVoidAsync(request)",
-                ReturnShape.ValueTask => "new global::System.Threading.Tasks.ValueTask(InvokeVoidAsync(request))",
+                ReturnShape.ValueTask => "InvokeVoidValueTaskAsync(request)",
                 ReturnShape.TaskOfT => "InvokeAsync(request)",
-                _ => "new global::System.Threading.Tasks.ValueTask<" + m.ResultType + ">(InvokeAsync(request))",
+                _ => "InvokeValueTaskAsync(request)",
             }).Append(";\n        }\n");
         }
 

@@ -20,9 +20,23 @@ public abstract class GrainReference : IEquatable<GrainReference>
 
     internal GrainReferenceShared Shared { get; }
 
-    protected Task<TResult> InvokeAsync<TResult>(Invokable<TResult> request) => Shared.Invoker.InvokeAsync(this, request);
+    protected Task<TResult> InvokeAsync<TResult>(Invokable<TResult> request) => InvokeValueTaskAsync(request).AsTask();
 
-    protected Task InvokeVoidAsync(Invokable<VoidResult> request) => Shared.Invoker.InvokeAsync(this, request);
+    protected Task InvokeVoidAsync(Invokable<VoidResult> request) => InvokeValueTaskAsync(request).AsTask();
+
+    protected ValueTask<TResult> InvokeValueTaskAsync<TResult>(Invokable<TResult> request)
+    {
+        var wait = request.CreateCompletion();
+        Shared.Invoker.Send(this, request);
+        return wait;
+    }
+
+    protected ValueTask InvokeVoidValueTaskAsync(Invokable<VoidResult> request)
+    {
+        var wait = request.CreateVoidCompletion();
+        Shared.Invoker.Send(this, request);
+        return wait;
+    }
 
     public bool Equals(GrainReference? other) => other is not null && GrainId == other.GrainId && InterfaceType == other.InterfaceType;
 

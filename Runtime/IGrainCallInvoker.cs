@@ -2,8 +2,11 @@ using Recsys.Runtime.Invocation;
 
 namespace Recsys.Runtime;
 
-/// <summary>Sends a request to a grain and returns the caller's wait: the silo's catalog, or a gateway connection.</summary>
+/// <summary>
+/// Sends a request to a grain: the silo's catalog, or a gateway connection. The outcome completes the request itself,
+/// on which the caller already waits (<see cref="GrainReference"/> made the wait before sending).
+/// </summary>
 public interface IGrainCallInvoker
 {
-    Task<TResult> InvokeAsync<TResult>(GrainReference target, Invokable<TResult> request);
+    void Send(GrainReference target, Invokable request);
 }

@@ -107,11 +107,10 @@ public sealed partial class ClusterClient : IGrainCallInvoker, IGrainTypeResolve
         return client;
     }
 
-    public Task<TResult> InvokeAsync<TResult>(GrainReference target, Invokable<TResult> request)
+    public void Send(GrainReference target, Invokable request)
     {
         request.Target = target.GrainId;
         request.Deadline = _time.GetTimestamp() + _timeoutTicks;
-        var response = request.CreateCompletion();
         var gateway = Choose(target.GrainId);
         if (gateway is null)
         {
@@ -122,8 +121,6 @@ public sealed partial class ClusterClient : IGrainCallInvoker, IGrainTypeResolve
         {
             request.Fail(new SiloUnavailableException($"The connection to gateway {gateway.Name} is closed."));
         }
-
-        return response;
     }
 
     public string GetGrainType(Type interfaceType) =>

@@ -25,8 +25,8 @@ public interface IPostGrain : IGrainWithIntegerKey, IInspectable
     /// <summary>The post with its engagement aggregates; throws UnknownEntityException when never created.</summary>
     Task<PostView> GetView();
 
-    /// <summary>Applies logged engagements on this post (deduplicated by sequence).</summary>
-    Task ApplyEngagements(IReadOnlyList<LoggedEngagement> events);
+    /// <summary>Applies logged engagements on this post (deduplicated by sequence; a ValueTask, as the User grain's).</summary>
+    ValueTask ApplyEngagements(IReadOnlyList<LoggedEngagement> events);
 
     /// <summary>Catches up with the event log and writes a checkpoint now.</summary>
     Task Checkpoint();

@@ -71,8 +71,11 @@ public interface IUserGrain : IGrainWithIntegerKey, IInspectable
 
     Task<UserActivityView> GetActivity();
 
-    /// <summary>Applies logged engagements where this user is the actor or the subject (deduplicated by sequence).</summary>
-    Task ApplyEngagements(IReadOnlyList<LoggedEngagement> events);
+    /// <summary>
+    /// Applies logged engagements where this user is the actor or the subject (deduplicated by sequence). A ValueTask:
+    /// the batcher's call then allocates no task (issue 6).
+    /// </summary>
+    ValueTask ApplyEngagements(IReadOnlyList<LoggedEngagement> events);
 
     /// <summary>Catches up with the event log and writes a checkpoint now.</summary>
     Task Checkpoint();

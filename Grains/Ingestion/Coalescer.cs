@@ -27,10 +27,10 @@ public sealed class Coalescer<TKey, TItem>
     private readonly Dictionary<TKey, Lane> _lanes = [];
     private readonly Stack<Lane> _free = new();
     private readonly Stack<Segment> _freeSegments = new();
-    private readonly Func<TKey, IReadOnlyList<TItem>, Task> _send;
+    private readonly Func<TKey, IReadOnlyList<TItem>, ValueTask> _send;
     private readonly int _maxBatch;
 
-    public Coalescer(Func<TKey, IReadOnlyList<TItem>, Task> send, int maxBatch)
+    public Coalescer(Func<TKey, IReadOnlyList<TItem>, ValueTask> send, int maxBatch)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBatch);
         _send = send;
@@ -96,7 +96,7 @@ public sealed class Coalescer<TKey, TItem>
         private Segment? _single;
         private List<Segment>? _completed;
         private Segment? _partial;
-        private Task? _sending;
+        private ValueTask _sending;
         private Action? _onSent;
 
         public TKey Key { get; set; } = default!;
@@ -140,7 +140,7 @@ public sealed class Coalescer<TKey, TItem>
                     items = TakeBatch();
                 }
 
-                Task sending;
+                ValueTask sending;
                 try
                 {
                     sending = owner._send(Key, items);
@@ -179,23 +179,27 @@ public sealed class Coalescer<TKey, TItem>
 
         private void OnSent()
         {
-            var sent = _sending!;
-            _sending = null;
+            var sent = _sending;
+            _sending = default;
             Finish(sent);
             SendNext();
         }
 
-        private void Finish(Task sent)
+        // Reads the send's outcome, once (a ValueTask may be backed by a source that allows one read).
+        private void Finish(ValueTask sent)
         {
-            if (sent.IsCompletedSuccessfully)
+            try
             {
-                _single?.Completion.SegmentSent();
-                _completed?.ForEach(s => s.Completion.SegmentSent());
+                sent.GetAwaiter().GetResult();
             }
-            else
+            catch (Exception exception)
             {
-                Failed(sent.Exception?.InnerException ?? new TaskCanceledException(sent));
+                Failed(exception);
+                return;
             }
+
+            _single?.Completion.SegmentSent();
+            _completed?.ForEach(s => s.Completion.SegmentSent());
         }
 
         private void Failed(Exception exception)

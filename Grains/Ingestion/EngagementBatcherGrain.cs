@@ -28,7 +28,7 @@ public sealed class EngagementBatcherGrain(IOptions<IngestionOptions> options) :
         return coalescer.EnqueueAll(deliveries, static d => d.TargetId, static d => d.Events);
     }
 
-    private Func<long, IReadOnlyList<LoggedEngagement>, Task> SendAsync() => (EngagementTarget)GrainId.GetIntegerKey() switch
+    private Func<long, IReadOnlyList<LoggedEngagement>, ValueTask> SendAsync() => (EngagementTarget)GrainId.GetIntegerKey() switch
     {
         EngagementTarget.Post => (id, events) => GrainFactory.GetGrain<IPostGrain>(id).ApplyEngagements(events),
         EngagementTarget.User => (id, events) => GrainFactory.GetGrain<IUserGrain>(id).ApplyEngagements(events),

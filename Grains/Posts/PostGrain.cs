@@ -77,7 +77,7 @@ public sealed partial class PostGrain(
         return Task.FromResult(new PostView(info, engagements, Cursor.AppliedThrough));
     }
 
-    public Task ApplyEngagements(IReadOnlyList<LoggedEngagement> events) => ApplyLiveWithEmbeddingAsync(events);
+    public ValueTask ApplyEngagements(IReadOnlyList<LoggedEngagement> events) => new(ApplyLiveWithEmbeddingAsync(events));
 
     public Task Checkpoint() => CheckpointAsync();
 

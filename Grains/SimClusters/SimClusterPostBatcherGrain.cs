@@ -26,7 +26,7 @@ public sealed class SimClusterPostBatcherGrain : Grain, ISimClusterPostBatcherGr
     public Task Update(IReadOnlyList<CommunityPostUpdate> updates)
     {
         var coalescer = _coalescer ??= new Coalescer<int, PostScoreUpdate>(
-            (community, batch) => GrainFactory.GetGrain<ISimClusterGrain>(community).UpdatePosts(batch), MaxUpdatesPerCall);
+            (community, batch) => new ValueTask(GrainFactory.GetGrain<ISimClusterGrain>(community).UpdatePosts(batch)), MaxUpdatesPerCall);
         return Task.WhenAll(updates
             .Where(u => u.CommunityId > 0)
             .GroupBy(u => u.CommunityId)

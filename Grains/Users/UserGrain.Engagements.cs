@@ -7,7 +7,7 @@ namespace Recsys.Grains.Users;
 /// <summary>Engagements: applied as actor (aggregates, pairs, impressions, fatigue, logins, social actions) and as subject.</summary>
 public sealed partial class UserGrain
 {
-    public Task ApplyEngagements(IReadOnlyList<LoggedEngagement> events) => ApplyLiveAsync(events);
+    public ValueTask ApplyEngagements(IReadOnlyList<LoggedEngagement> events) => new(ApplyLiveAsync(events));
 
     public Task Checkpoint() => CheckpointAsync();
 

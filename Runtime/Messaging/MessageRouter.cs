@@ -34,13 +34,11 @@ internal sealed class MessageRouter : IGrainCallInvoker
         _onUnreachable = (request, failure) => _ = RerouteAsync(request, failure);
     }
 
-    public Task<TResult> InvokeAsync<TResult>(GrainReference target, Invokable<TResult> request)
+    public void Send(GrainReference target, Invokable request)
     {
         request.Target = target.GrainId;
         request.Deadline = _time.GetTimestamp() + _timeoutTicks;
-        var response = request.CreateCompletion();
         Route(request);
-        return response;
     }
 
     /// <summary>Routes a call made here or received from a client through this silo's gateway.</summary>

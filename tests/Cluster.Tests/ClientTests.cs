@@ -35,6 +35,19 @@ public sealed class ClientTests
     }
 
     [Fact]
+    public async Task ACallReturningAValueTaskCarriesItsResultAndItsExceptionOverTheWire()
+    {
+        await using var cluster = await ThreeSilos.StartAsync();
+        await using var client = await ThreeSilos.ConnectClientAsync(cluster);
+        var account = client.GrainFactory.GetGrain<IAccountGrain>(ThreeSilos.UniqueKey());
+        await account.Deposit(5);
+
+        Assert.Equal(5, await account.BalanceLater());
+        var thrown = await Assert.ThrowsAsync<AccountRejectedException>(async () => await account.FailLater("frozen", 7));
+        Assert.Equal(("frozen", 7), (thrown.Reason, thrown.Code));
+    }
+
+    [Fact]
     public async Task AClientKeepsWorkingWhenItsGatewayStops()
     {
         await using var cluster = await ThreeSilos.StartAsync();

@@ -92,9 +92,11 @@ public sealed class ActivationTests
         Assert.Equal(5, await ping.Ping(5));
         Assert.Equal(6, await ping.PingValue(6));
         await ping.Nothing();
+        Assert.Equal(7, await ping.PingLater(7));
+        await ping.NothingLater();
 
         var methods = GrainInterfaceRegistry.Get(typeof(IPingGrain)).Methods;
-        Assert.Equal(["Ping", "PingValue", "Nothing"], methods.Select(m => m.Name));
+        Assert.Equal(["Ping", "PingValue", "Nothing", "PingLater", "NothingLater", "FailLater"], methods.Select(m => m.Name));
         Assert.Equal(methods.Count, methods.Select(m => m.MethodId).Distinct().Count());
     }
 

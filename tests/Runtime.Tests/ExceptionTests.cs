@@ -21,6 +21,18 @@ public sealed class ExceptionTests
     }
 
     [Fact]
+    public async Task AnExceptionReachesACallerWaitingOnAValueTask()
+    {
+        await using var cluster = await OneSilo.StartAsync();
+        var ping = cluster.GrainFactory.GetGrain<IPingGrain>(OneSilo.UniqueLong());
+
+        var thrown = await Assert.ThrowsAsync<ArgumentException>(async () => await ping.FailLater("bad value"));
+
+        Assert.Equal("bad value", thrown.Message);
+        Assert.Equal(8, await ping.PingLater(8));
+    }
+
+    [Fact]
     public async Task AGrainKeepsWorkingAfterAMethodThrows()
     {
         await using var cluster = await OneSilo.StartAsync();

@@ -15,6 +15,10 @@ public interface IAccountGrain : IGrainWithIntegerKey
     Task<string> Silo();
 
     Task Fail(string reason, int code);
+
+    ValueTask<int> BalanceLater();
+
+    ValueTask FailLater(string reason, int code);
 }
 
 public sealed record Deposit(int Balance, string Silo, long ActivationId);
@@ -67,4 +71,16 @@ public sealed class AccountGrain : Grain, IAccountGrain
     public Task<string> Silo() => Task.FromResult(Here);
 
     public Task Fail(string reason, int code) => throw new AccountRejectedException(reason, code);
+
+    public async ValueTask<int> BalanceLater()
+    {
+        await Task.Yield();
+        return _state.State.Balance;
+    }
+
+    public async ValueTask FailLater(string reason, int code)
+    {
+        await Task.Yield();
+        throw new AccountRejectedException(reason, code);
+    }
 }

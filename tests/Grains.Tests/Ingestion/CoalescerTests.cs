@@ -38,7 +38,7 @@ public sealed class CoalescerTests
     public async Task A_failed_send_fails_the_enqueues_it_carried_and_the_next_ones_still_go()
     {
         var calls = 0;
-        var coalescer = new Coalescer<int, int>((_, _) => ++calls == 1 ? Task.FromException(new InvalidOperationException("down")) : Task.CompletedTask, 10);
+        var coalescer = new Coalescer<int, int>((_, _) => ++calls == 1 ? ValueTask.FromException(new InvalidOperationException("down")) : ValueTask.CompletedTask, 10);
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => coalescer.Enqueue(1, [1, 2]));
         await coalescer.Enqueue(1, [3]);
@@ -50,7 +50,7 @@ public sealed class CoalescerTests
     public async Task An_enqueue_of_many_keys_completes_once_every_key_was_sent()
     {
         var gates = new Dictionary<int, TaskCompletionSource> { [1] = new(), [2] = new() };
-        var coalescer = new Coalescer<int, int>((key, _) => gates[key].Task, 10);
+        var coalescer = new Coalescer<int, int>((key, _) => new ValueTask(gates[key].Task), 10);
 
         var all = coalescer.EnqueueAll<(int Key, int[] Items)>([(1, [1]), (2, [2, 3]), (1, [4])], static s => s.Key, static s => s.Items);
         gates[1].SetResult();
@@ -72,7 +72,7 @@ public sealed class CoalescerTests
                 sent.AddRange(items);
             }
 
-            return key == 2 ? Task.FromException(new InvalidOperationException("down")) : Task.CompletedTask;
+            return key == 2 ? ValueTask.FromException(new InvalidOperationException("down")) : ValueTask.CompletedTask;
         }, 10);
 
         await Assert.ThrowsAsync<InvalidOperationException>(() =>

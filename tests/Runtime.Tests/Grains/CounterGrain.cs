@@ -52,6 +52,20 @@ public sealed class PingGrain : Grain, IPingGrain
     public ValueTask<int> PingValue(int value) => ValueTask.FromResult(value);
 
     public Task Nothing() => Task.CompletedTask;
+
+    public async ValueTask<int> PingLater(int value)
+    {
+        await Task.Yield();
+        return value;
+    }
+
+    public async ValueTask NothingLater() => await Task.Yield();
+
+    public async ValueTask FailLater(string message)
+    {
+        await Task.Yield();
+        throw new ArgumentException(message);
+    }
 }
 
 public sealed class CallerGrain : Grain, ICallerGrain

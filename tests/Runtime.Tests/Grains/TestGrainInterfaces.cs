@@ -26,6 +26,13 @@ public interface IPingGrain : IGrainWithIntegerKey
     ValueTask<int> PingValue(int value);
 
     Task Nothing();
+
+    /// <summary>Answers after yielding, so the caller's ValueTask waits on the request.</summary>
+    ValueTask<int> PingLater(int value);
+
+    ValueTask NothingLater();
+
+    ValueTask FailLater(string message);
 }
 
 /// <summary>Records the order in which requests start and end, and can hold a request at a gate.</summary>
