@@ -96,8 +96,9 @@ public sealed partial class SparseVector
 
     /// <summary>
     /// aFactor·a + bFactor·b with entries below <paramref name="minScore"/> dropped and the top <paramref name="k"/>
-    /// kept: exactly <c>a.Scaled(aFactor).Add(b.Scaled(bFactor))</c> less the scores below the threshold, then <c>.Top(k)</c>, in one merge pass that
-    /// allocates only the result (a like on a post built five vectors and their ten arrays, issue 6).
+    /// kept: exactly <c>a.Scaled(aFactor).Add(b.Scaled(bFactor))</c> less the scores below the threshold, then
+    /// <c>.Top(k)</c>, in one merge pass that allocates only the result (a like on a post built five vectors and their
+    /// ten arrays, issue 6).
     /// </summary>
     public static SparseVector DecayedSum(SparseVector a, double aFactor, SparseVector b, double bFactor, float minScore, int k)
     {
@@ -202,13 +203,6 @@ public sealed partial class SparseVector
             return this;
         }
 
-        var kept = ByScoreDescending().Take(k).Select(e => e.Cluster).Order().ToArray();
-        var scores = new float[kept.Length];
-        for (var i = 0; i < kept.Length; i++)
-        {
-            scores[i] = ScoreOf(kept[i]);
-        }
-
-        return Compact(kept, scores, kept.Length);
+        return k == 0 ? Empty : TopOf(Clusters.AsSpan(), Scores.AsSpan(), k);
     }
 }

@@ -19,8 +19,9 @@ internal sealed class GrainActivator
     {
         _constructor = classType.GetConstructors().OrderByDescending(c => c.GetParameters().Length).FirstOrDefault()
             ?? throw new InvalidOperationException($"Grain class {classType} has no public constructor.");
-        _parameters = _constructor.GetParameters().Select(Resolver).ToArray();
-        _stateCount = _constructor.GetParameters().Count(p => p.GetCustomAttribute<PersistentStateAttribute>() is not null);
+        var parameters = _constructor.GetParameters();
+        _parameters = parameters.Select(Resolver).ToArray();
+        _stateCount = parameters.Count(p => p.GetCustomAttribute<PersistentStateAttribute>() is not null);
     }
 
     public (object Grain, IReadOnlyList<IPersistentStateBinding> States) Create(ActivationData activation)

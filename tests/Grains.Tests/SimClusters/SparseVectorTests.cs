@@ -60,6 +60,8 @@ public sealed class SparseVectorTests
         Assert.Equal([2, 3, 4], top.Clusters.ToArray());
         Assert.Equal([2, 4], v.Top(2).Clusters.ToArray());
         Assert.Same(v, v.Top(10));
+        Assert.Equal([1, 3], V((1, 0.5f), (3, 0.5f), (7, 0.5f), (9, 0.1f)).Top(2).Clusters.ToArray()); // a tie: lower ids first
+        Assert.True(v.Top(0).IsEmpty);
         Assert.Equal([(2, 0.9f), (4, 0.9f), (3, 0.5f), (5, 0.2f), (1, 0.1f)], v.ByScoreDescending().ToArray());
     }
 
@@ -111,10 +113,13 @@ public sealed class SparseVectorTests
             var minScore = random.Next(3) switch { 0 => 0.02f, 1 => -1f, _ => (float)random.NextDouble() * 0.5f };
             var k = random.Next(0, 12);
 
-            var composed = AtLeast(a.Scaled(aFactor).Add(b.Scaled(bFactor)), minScore).Top(k);
+            var composed = Top(AtLeast(a.Scaled(aFactor).Add(b.Scaled(bFactor)), minScore), k);
 
             Assert.Equal(composed, SparseVector.DecayedSum(a, aFactor, b, bFactor, minScore, k));
         }
+
+        // Written out here, not through Top, which now shares DecayedSum's selection.
+        static SparseVector Top(SparseVector v, int k) => SparseVector.FromEntries(v.ByScoreDescending().Take(k));
 
         static SparseVector AtLeast(SparseVector v, float minScore) =>
             SparseVector.FromEntries(Enumerable.Range(0, v.Count).Where(i => !(v.Scores[i] < minScore)).Select(i => (v.Clusters[i], v.Scores[i])));
