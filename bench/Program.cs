@@ -63,7 +63,8 @@ switch (name)
         break;
     case "ingest": // issue 6: events through the client into grains, durable on SQLite
         Print(await IngestionBenchmark.RunAsync((int)Number(1, IngestionBenchmark.DefaultEvents), (int)Number(2, IngestionBenchmark.DefaultUsers),
-            (int)Number(3, IngestionBenchmark.DefaultBatchSize), (int)Number(4, IngestionBenchmark.DefaultConcurrency)));
+            (int)Number(3, IngestionBenchmark.DefaultBatchSize), (int)Number(4, IngestionBenchmark.DefaultConcurrency),
+            (int)Number(5, IngestionBenchmark.DefaultWarmupEvents)));
         break;
     case "log-append": // issue 6: the SQLite event log alone (args: events users batch)
         Print(await LogAppendBenchmark.RunAsync((int)Number(1, IngestionBenchmark.DefaultEvents), (int)Number(2, IngestionBenchmark.DefaultUsers), (int)Number(3, IngestionBenchmark.DefaultBatchSize)));

@@ -21,12 +21,14 @@ public static class IngestionBenchmark
     public const int DefaultUsers = 100_000;
     public const int DefaultBatchSize = 5_000;
     public const int DefaultConcurrency = 4;
-    private const int WarmupEvents = 50_000;
+
+    /// <summary>Events sent before the measured phase, over the same users and posts (a fifth argument changes it).</summary>
+    public const int DefaultWarmupEvents = 50_000;
 
     /// <summary>When set (a connection string to an empty database), the silo keeps everything in PostgreSQL instead.</summary>
     public const string PostgresVariable = "RECSYS_BENCH_PG";
 
-    public static async Task<IReadOnlyList<BenchResult>> RunAsync(int events, int users, int batchSize, int concurrency)
+    public static async Task<IReadOnlyList<BenchResult>> RunAsync(int events, int users, int batchSize, int concurrency, int warmupEvents)
     {
         var directory = Path.Combine(Path.GetTempPath(), "recsys-bench-ingest-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(directory);
@@ -53,7 +55,7 @@ public static class IngestionBenchmark
             await BoundedParallel.ForEachAsync(ids, 256, id => client.GrainFactory.GetGrain<IUserGrain>(id).Exists());
             await BoundedParallel.ForEachAsync(ids, 256, id => client.GrainFactory.GetGrain<IPostGrain>(id).TryGetInfo());
             results.Add(new BenchResult("setup: activate every user and post grain through the client", users * 2L, setup.Elapsed, 0, 0));
-            await SendAsync(ingest, BenchData.Events(WarmupEvents, users, now, seed: 7), batchSize, concurrency);
+            await SendAsync(ingest, BenchData.Events(warmupEvents, users, now, seed: 7), batchSize, concurrency);
 
             var data = BenchData.Events(events, users, now);
             var latencies = new LatencyRecorder(data.Length / batchSize + 1);
@@ -62,6 +64,8 @@ public static class IngestionBenchmark
             var gcPause = GC.GetTotalPauseDuration();
             var allocated = GC.GetTotalAllocatedBytes();
             var collections = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+            var (jitted, jitTime) = (System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
+            var faults = PageFaults.Minor();
             using var sampler = AllocationSampler.StartIfAsked();
             MarkPhase("ingest started");
             var clock = Stopwatch.StartNew();
@@ -88,7 +92,9 @@ public static class IngestionBenchmark
                 $"ingest: {(process.TotalProcessorTime - cpu).TotalMicroseconds / perEvent:F1} µs CPU/event, " +
                 $"{(GC.GetTotalAllocatedBytes() - allocated) / perEvent:N0} bytes allocated/event, " +
                 $"GC pauses {(GC.GetTotalPauseDuration() - gcPause).TotalMicroseconds / perEvent:F1} µs/event, " +
-                $"collections gen0/1/2 {GC.CollectionCount(0) - collections.Item1}/{GC.CollectionCount(1) - collections.Item2}/{GC.CollectionCount(2) - collections.Item3}");
+                $"collections gen0/1/2 {GC.CollectionCount(0) - collections.Item1}/{GC.CollectionCount(1) - collections.Item2}/{GC.CollectionCount(2) - collections.Item3}, " +
+                $"{System.Runtime.JitInfo.GetCompiledMethodCount() - jitted:N0} methods compiled in {(System.Runtime.JitInfo.GetCompilationTime() - jitTime).TotalMilliseconds:N0} ms, " +
+                $"{PageFaults.Minor() - faults:N0} page faults");
 
             clock.Restart();
             await silo.DisposeAsync(); // every touched grain checkpoints
