@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime;
 using Recsys.Bench.Harness;
 using Recsys.Client;
 using Recsys.Grains.BulkLoad;
@@ -64,7 +65,7 @@ public static class IngestionBenchmark
             var gcPause = GC.GetTotalPauseDuration();
             var allocated = GC.GetTotalAllocatedBytes();
             var collections = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
-            var (jitted, jitTime) = (System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
+            var (jitted, jitTime) = (JitInfo.GetCompiledMethodCount(), JitInfo.GetCompilationTime());
             var faults = PageFaults.Minor();
             using var sampler = AllocationSampler.StartIfAsked();
             MarkPhase("ingest started");
@@ -93,7 +94,7 @@ public static class IngestionBenchmark
                 $"{(GC.GetTotalAllocatedBytes() - allocated) / perEvent:N0} bytes allocated/event, " +
                 $"GC pauses {(GC.GetTotalPauseDuration() - gcPause).TotalMicroseconds / perEvent:F1} µs/event, " +
                 $"collections gen0/1/2 {GC.CollectionCount(0) - collections.Item1}/{GC.CollectionCount(1) - collections.Item2}/{GC.CollectionCount(2) - collections.Item3}, " +
-                $"{System.Runtime.JitInfo.GetCompiledMethodCount() - jitted:N0} methods compiled in {(System.Runtime.JitInfo.GetCompilationTime() - jitTime).TotalMilliseconds:N0} ms, " +
+                $"{JitInfo.GetCompiledMethodCount() - jitted:N0} methods compiled in {(JitInfo.GetCompilationTime() - jitTime).TotalMilliseconds:N0} ms, " +
                 $"{PageFaults.Minor() - faults:N0} page faults");
 
             clock.Restart();
