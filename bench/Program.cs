@@ -58,6 +58,9 @@ switch (name)
     case "post-likes": // issue 6: the post embedding's update per like alone (args: likes)
         Print(PostLikeBenchmark.Run((int)Number(1, 1_000_000)));
         break;
+    case "user-state": // issue 6: a User grain's state changes per engagement alone, up to its caps (args: events users authors)
+        Print(UserStateBenchmark.Run((int)Number(1, 2_000_000), (int)Number(2, 1_000), (int)Number(3, 100_000)));
+        break;
     case "memory-latency": // issue 6: what a cache miss costs here, and how many overlap (args: megabytes loads)
         Print(MemoryLatencyBenchmark.Run((int)Number(1, 1_024), (int)Number(2, 20_000_000)));
         break;

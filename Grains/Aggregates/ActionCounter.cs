@@ -8,7 +8,7 @@ namespace Recsys.Grains.Aggregates;
 /// holds one value per half-life as of <see cref="DecayedAt"/> (a (value, time) pair, as algebird's DecayedValue).
 /// <see cref="Recent"/> is the ring of window buckets, newest first: Recent[j] counts bucket <see cref="Head"/> - j.
 /// Its length is what its oldest non-empty bucket needs (never longer than the ring), and the stored JSON is exactly
-/// that; the array behind it may hold spare room, so a quiet action keeps a few floats at most. A value, kept inline in its aggregate's array: an
+/// that; the array behind it may hold spare room, so a quiet action keeps a few floats at most. A value, kept inline in its aggregate (or its aggregate's array): an
 /// aggregate per author a user engaged with made one object per counter a long-lived object per ingested event (issue 6).
 /// The decayed values are inline too (at most <see cref="AggregateSpec.MaxHalfLives"/>): an array for them was another
 /// object per counter, about 30 per user grain, each marked by every full collection (issue 6).

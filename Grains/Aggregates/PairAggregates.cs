@@ -1,11 +1,12 @@
+using Recsys.Grains.Collections;
 using Recsys.Grains.Interfaces.Engagements;
 
 namespace Recsys.Grains.Aggregates;
 
 /// <summary>
 /// One user's aggregates per author engaged with (the user-author aggregate groups, and RealGraph's edge inputs),
-/// bounded: when a new author arrives and <c>max</c> authors are kept, the one with the least decayed engagement
-/// of any kind is dropped.
+/// bounded: when a new author arrives and <c>max</c> authors are kept, those with the least decayed engagement of any
+/// kind are dropped, a twentieth of them at once (<see cref="WeakestEviction"/>).
 /// </summary>
 public sealed class PairAggregates
 {
@@ -17,7 +18,7 @@ public sealed class PairAggregates
         {
             if (Authors.Count >= max)
             {
-                Evict(spec, at);
+                MakeRoom(spec, at, max);
             }
 
             aggregate = new RollingAggregate();
@@ -34,11 +35,9 @@ public sealed class PairAggregates
         Authors.Select(p => (p.Key, p.Value, Weight(spec, p.Value, now)))
             .OrderByDescending(p => p.Item3).ThenBy(p => p.Key).Take(count);
 
-    private void Evict(AggregateSpec spec, DateTimeOffset now)
-    {
-        var weakest = Authors.MinBy(p => (Weight(spec, p.Value, now), p.Key));
-        Authors.Remove(weakest.Key);
-    }
+    // Its own method: the lambda's captures would otherwise be allocated on every call of Add.
+    private void MakeRoom(AggregateSpec spec, DateTimeOffset now, int max) =>
+        WeakestEviction.MakeRoom(Authors, max, (id, kept) => (Weight(spec, kept, now), id));
 
     private static float Weight(AggregateSpec spec, RollingAggregate aggregate, DateTimeOffset now)
     {

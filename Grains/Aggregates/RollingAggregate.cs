@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json.Serialization;
 using Recsys.Grains.Interfaces.Aggregates;
 using Recsys.Grains.Interfaces.Engagements;
@@ -13,10 +14,12 @@ namespace Recsys.Grains.Aggregates;
 /// </summary>
 public sealed class RollingAggregate
 {
-    // The counters live in _counters[.._count]; the array has room to spare (it doubles), so a new action type is
-    // written in place instead of copying every counter into a new array (issue 6: each copy outlived a young
-    // collection inside an old grain).
-    private ActionCounter[] _counters = [];
+    // A single counter lives inline in _first (an aggregate per author a user engaged with sees one action most often,
+    // and an array for it was one more long-lived object on most ingested events, issue 6). From the second action on,
+    // every counter lives in _more[.._count]; that array has room to spare (it doubles), so a new action type is written
+    // in place instead of copying every counter into a new array (each copy outlived a young collection in an old grain).
+    private ActionCounter _first;
+    private ActionCounter[] _more = [];
     private int _count;
 
     /// <summary>The stored form: a copy of the counters, in the order their actions were first seen.</summary>
@@ -26,15 +29,16 @@ public sealed class RollingAggregate
         set
         {
             ArgumentNullException.ThrowIfNull(value);
-            _counters = value;
-            _count = value.Length;
+            (_first, _more, _count) = value.Length == 1
+                ? (value[0], Array.Empty<ActionCounter>(), 1)
+                : (default(ActionCounter), value, value.Length);
             Version++;
         }
     }
 
     /// <summary>The counters, to read in place.</summary>
     [JsonIgnore]
-    public ReadOnlySpan<ActionCounter> Counters => _counters.AsSpan(0, _count);
+    public ReadOnlySpan<ActionCounter> Counters => Live;
 
     /// <summary>Changes on every event added and every compaction: a reader that derived something from the counters can tell whether it still holds.</summary>
     [JsonIgnore]
@@ -77,9 +81,8 @@ public sealed class RollingAggregate
     public void Compact(AggregateSpec spec, DateTimeOffset now)
     {
         var nowBucket = spec.BucketOf(now);
-        for (var i = 0; i < _count; i++)
+        foreach (ref var counter in Live)
         {
-            ref var counter = ref _counters[i];
             if (counter.RecentLength > 0 && nowBucket - counter.Head >= spec.RingBuckets)
             {
                 counter.ClearRing();
@@ -88,32 +91,45 @@ public sealed class RollingAggregate
         }
     }
 
-    private ActionCounter? Find(EngagementAction action) => IndexOf(action) is var at and >= 0 ? _counters[at] : null;
+    // Inline while there is at most one counter, the array after that. A span over a field of this heap object is safe:
+    // the GC tracks the interior pointer.
+    private Span<ActionCounter> Live => _more.Length > 0 ? _more.AsSpan(0, _count) : MemoryMarshal.CreateSpan(ref _first, _count);
+
+    private ActionCounter? Find(EngagementAction action) => IndexOf(action) is var at and >= 0 ? Live[at] : null;
 
     private ref ActionCounter FindOrAppend(EngagementAction action)
     {
         if (IndexOf(action) is var at and >= 0)
         {
-            return ref _counters[at];
+            return ref Live[at];
         }
 
-        if (_count == _counters.Length)
+        var added = new ActionCounter { Action = action };
+        if (_count == 0)
         {
-            // one, then four, then doubling: most aggregates (one per author a user engaged with) see a single action
-            var grown = new ActionCounter[_count == 0 ? 1 : Math.Max(4, _count * 2)];
-            Counters.CopyTo(grown);
-            _counters = grown;
+            _first = added;
+            _count = 1;
+            return ref _first;
         }
 
-        _counters[_count] = new ActionCounter { Action = action };
-        return ref _counters[_count++];
+        if (_count == _more.Length || _more.Length == 0)
+        {
+            // four, then doubling
+            var grown = new ActionCounter[Math.Max(4, _count * 2)];
+            Counters.CopyTo(grown);
+            (_first, _more) = (default, grown);
+        }
+
+        _more[_count] = added;
+        return ref _more[_count++];
     }
 
     private int IndexOf(EngagementAction action)
     {
-        for (var i = 0; i < _count; i++)
+        var live = Live;
+        for (var i = 0; i < live.Length; i++)
         {
-            if (_counters[i].Action == action)
+            if (live[i].Action == action)
             {
                 return i;
             }

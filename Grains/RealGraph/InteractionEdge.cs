@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Serialization;
 
 namespace Recsys.Grains.RealGraph;
@@ -8,13 +9,21 @@ namespace Recsys.Grains.RealGraph;
 /// interaction on day <see cref="Day"/> − i (32 days; the published num_days reads 30).
 /// </summary>
 /// <remarks>
-/// The counts live in one array of (type, count) values, exactly as long as the types seen (an edge sees one or two):
-/// a user grain holds up to 2,000 edges, and a dictionary per edge cost four objects where this costs one (issue 6).
-/// <see cref="Counts"/> is their stored JSON form, a map by type, built when the state is written.
+/// A value, kept inline in its state's dictionary, with the first type's count inline too; only a second type adds an
+/// array. A user grain holds up to 2,000 edges and most ingested events open one, which as a class with its own array
+/// was two long-lived objects for the GC to copy and mark (issue 6); an edge sees one type most often, so it is now none.
+/// Read it in place or by copy; change it through a reference into the dictionary (<see cref="InteractionRecorder"/>).
+/// <see cref="Counts"/> is the stored JSON form, a map by type, built when the state is written.
 /// </remarks>
-public sealed class InteractionEdge
+public struct InteractionEdge
 {
-    private TypedCount[] _counts = [];
+    private TypedCount _first;
+    private TypedCount[]? _more; // the counts after the first, exactly as many as the types seen after it
+    private int _typeCount;
+
+    public InteractionEdge()
+    {
+    }
 
     /// <summary>The reference day of every count's ewma (UTC day number).</summary>
     [JsonPropertyName("d")]
@@ -31,43 +40,60 @@ public sealed class InteractionEdge
     [JsonPropertyName("c")]
     public Dictionary<InteractionType, InteractionCount> Counts
     {
-        get => _counts.ToDictionary(c => c.Type, c => c.Count);
-        set => _counts = value.Select(p => new TypedCount(p.Key, p.Value)).ToArray();
+        readonly get
+        {
+            var map = new Dictionary<InteractionType, InteractionCount>(_typeCount);
+            for (var i = 0; i < _typeCount; i++)
+            {
+                var typed = At(i);
+                map[typed.Type] = typed.Count;
+            }
+
+            return map;
+        }
+        set
+        {
+            (_first, _more, _typeCount) = (default, null, 0);
+            foreach (var (type, count) in value)
+            {
+                Append(type, count);
+            }
+        }
     }
 
     /// <summary>How many interaction types the edge counts.</summary>
     [JsonIgnore]
-    public int TypeCount => _counts.Length;
+    public readonly int TypeCount => _typeCount;
 
-    public bool TryGetCount(InteractionType type, out InteractionCount count)
+    public readonly bool TryGetCount(InteractionType type, out InteractionCount count)
     {
         var at = IndexOf(type);
-        count = at < 0 ? default : _counts[at].Count;
+        count = at < 0 ? default : At(at).Count;
         return at >= 0;
     }
 
+    /// <summary>The count of the type number <paramref name="index"/> (below <see cref="TypeCount"/>), in the order the types were first seen.</summary>
+    public readonly InteractionCount CountAt(int index) => At(index).Count;
+
     /// <summary>The count of a type, to change in place; a type not seen yet is added with <paramref name="day"/> as its last day.</summary>
+    [UnscopedRef]
     public ref InteractionCount CountOf(InteractionType type, int day)
     {
-        if (IndexOf(type) is var at and >= 0)
+        var at = IndexOf(type);
+        if (at < 0)
         {
-            return ref _counts[at].Count;
+            at = Append(type, new InteractionCount { LastDay = day });
         }
 
-        Array.Resize(ref _counts, _counts.Length + 1);
-        _counts[^1] = new TypedCount(type, new InteractionCount { LastDay = day });
-        return ref _counts[^1].Count;
+        return ref RefAt(at).Count;
     }
-
-    /// <summary>Every count, in the order the types were first seen.</summary>
-    public IEnumerable<InteractionCount> AllCounts() => _counts.Select(c => c.Count);
 
     /// <summary>Multiplies every count's ewma by <paramref name="factor"/>.</summary>
     public void DecayAll(float factor)
     {
-        for (var i = 0; i < _counts.Length; i++)
+        for (var i = 0; i < _typeCount; i++)
         {
-            _counts[i].Count.Ewma *= factor;
+            RefAt(i).Count.Ewma *= factor;
         }
     }
 
@@ -75,25 +101,48 @@ public sealed class InteractionEdge
     public void RemoveCounts(Func<InteractionCount, bool> drop)
     {
         var kept = 0;
-        foreach (var c in _counts)
+        for (var i = 0; i < _typeCount; i++)
         {
-            if (!drop(c.Count))
+            var typed = At(i);
+            if (!drop(typed.Count))
             {
-                _counts[kept++] = c;
+                RefAt(kept++) = typed;
             }
         }
 
-        if (kept < _counts.Length)
+        if (kept < _typeCount)
         {
-            _counts = _counts[..kept];
+            _more = kept > 1 ? _more![..(kept - 1)] : null;
+            _typeCount = kept;
         }
     }
 
-    private int IndexOf(InteractionType type)
+    private readonly TypedCount At(int index) => index == 0 ? _first : _more![index - 1];
+
+    [UnscopedRef]
+    private ref TypedCount RefAt(int index) => ref index == 0 ? ref _first : ref _more![index - 1];
+
+    private int Append(InteractionType type, InteractionCount count)
     {
-        for (var i = 0; i < _counts.Length; i++)
+        var typed = new TypedCount(type, count);
+        if (_typeCount == 0)
         {
-            if (_counts[i].Type == type)
+            _first = typed;
+        }
+        else
+        {
+            Array.Resize(ref _more, _typeCount); // the types after the first: _typeCount - 1 now, one more after this
+            _more[^1] = typed;
+        }
+
+        return _typeCount++;
+    }
+
+    private readonly int IndexOf(InteractionType type)
+    {
+        for (var i = 0; i < _typeCount; i++)
+        {
+            if (At(i).Type == type)
             {
                 return i;
             }

@@ -1,3 +1,6 @@
+using System.Runtime.InteropServices;
+using Recsys.Grains.Collections;
+
 namespace Recsys.Grains.RealGraph;
 
 /// <summary>
@@ -5,7 +8,8 @@ namespace Recsys.Grains.RealGraph;
 /// interaction's (decaying every count by 0.955 per day in between); an interaction older than the edge's day adds
 /// its amount already decayed to that day, so the order in which events arrive does not change the result (up to
 /// float rounding).
-/// When a new destination would exceed <see cref="RealGraphOptions.MaxEdges"/>, the weakest edge is dropped.
+/// When a new destination would exceed <see cref="RealGraphOptions.MaxEdges"/>, the weakest edges are dropped, a
+/// twentieth of the cap at once (<see cref="WeakestEviction"/>).
 /// </summary>
 public static class InteractionRecorder
 {
@@ -13,18 +17,19 @@ public static class InteractionRecorder
     {
         var day = RealGraphDay.Of(at);
         state.MarkChanged();
-        if (!state.Edges.TryGetValue(destination, out var edge))
+        if (state.Edges.Count >= options.MaxEdges && !state.Edges.ContainsKey(destination))
         {
-            if (state.Edges.Count >= options.MaxEdges)
-            {
-                EvictWeakest(state, day, options);
-            }
-
-            edge = new InteractionEdge { Day = day, LastDay = day };
-            state.Edges[destination] = edge;
+            MakeRoom(state, day, options);
         }
 
-        AdvanceTo(edge, day, options.DecayPerDay);
+        // a reference into the dictionary: the edge is a value, changed where it is stored
+        ref var edge = ref CollectionsMarshal.GetValueRefOrAddDefault(state.Edges, destination, out var exists);
+        if (!exists)
+        {
+            edge = new InteractionEdge { Day = day, LastDay = day };
+        }
+
+        AdvanceTo(ref edge, day, options.DecayPerDay);
         var offset = edge.Day - day;
         if (offset < 32)
         {
@@ -42,18 +47,26 @@ public static class InteractionRecorder
     {
         var today = RealGraphDay.Of(now);
         state.MarkChanged();
-        foreach (var (destination, edge) in state.Edges.ToArray())
+        List<long>? empty = null;
+        foreach (var destination in state.Edges.Keys)
         {
-            edge.RemoveCounts(count => RealGraphFeatures.Decayed(edge, count, today, options) == 0);
+            ref var edge = ref CollectionsMarshal.GetValueRefOrNullRef(state.Edges, destination);
+            var day = edge.Day;
+            edge.RemoveCounts(count => RealGraphFeatures.Decayed(day, count, today, options) == 0);
             if (edge.TypeCount == 0)
             {
-                state.Edges.Remove(destination);
+                (empty ??= []).Add(destination);
             }
+        }
+
+        foreach (var destination in empty ?? [])
+        {
+            state.Edges.Remove(destination);
         }
     }
 
     /// <summary>Moves an edge's reference day forward to <paramref name="day"/>, decaying its counts.</summary>
-    public static void AdvanceTo(InteractionEdge edge, int day, double decayPerDay)
+    public static void AdvanceTo(ref InteractionEdge edge, int day, double decayPerDay)
     {
         if (day <= edge.Day)
         {
@@ -67,10 +80,9 @@ public static class InteractionRecorder
         edge.Day = day;
     }
 
-    // The weakest edge: fewest active days in the window, then the smallest decayed total, then the largest id.
-    private static void EvictWeakest(RealGraphState state, int today, RealGraphOptions options)
-    {
-        var weakest = state.Edges.MinBy(p => (RealGraphFeatures.ActiveDaysInWindow(p.Value, today, options), RealGraphFeatures.DecayedTotal(p.Value, today, options), -p.Key));
-        state.Edges.Remove(weakest.Key);
-    }
+    // The weakest edges go: fewest active days in the window, then the smallest decayed total, then the largest id. Its own
+    // method: the lambda's captures would otherwise be allocated on every call of Record.
+    private static void MakeRoom(RealGraphState state, int today, RealGraphOptions options) =>
+        WeakestEviction.MakeRoom(state.Edges, options.MaxEdges,
+            (id, edge) => (RealGraphFeatures.ActiveDaysInWindow(edge, today, options), RealGraphFeatures.DecayedTotal(edge, today, options), -id));
 }

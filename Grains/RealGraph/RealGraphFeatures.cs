@@ -42,17 +42,17 @@ public static class RealGraphFeatures
     {
         values.Clear();
         values[DaysSinceLastInteraction] = options.WindowDays;
-        if (edge is null)
+        if (edge is not { } e)
         {
             return;
         }
 
-        values[NumDays] = ActiveDaysInWindow(edge, today, options);
-        values[DaysSinceLastInteraction] = Math.Clamp(today - edge.LastDay, 0, options.WindowDays);
+        values[NumDays] = ActiveDaysInWindow(e, today, options);
+        values[DaysSinceLastInteraction] = Math.Clamp(today - e.LastDay, 0, options.WindowDays);
         var types = 0;
         for (var i = 0; i < CountTypes.Length; i++)
         {
-            if (edge.TryGetCount(CountTypes[i], out var count) && Decayed(edge, count, today, options) is var value and > 0)
+            if (e.TryGetCount(CountTypes[i], out var count) && Decayed(e.Day, count, today, options) is var value and > 0)
             {
                 values[FirstCount + i] = value;
                 types++;
@@ -62,20 +62,20 @@ public static class RealGraphFeatures
         values[LabelTypes] = types;
     }
 
-    /// <summary>A count decayed to <paramref name="today"/>, or 0 when the drop rule says it no longer counts.</summary>
-    public static double Decayed(InteractionEdge edge, InteractionCount count, int today, RealGraphOptions options)
+    /// <summary>A count of an edge whose reference day is <paramref name="edgeDay"/>, decayed to <paramref name="today"/>, or 0 when the drop rule says it no longer counts.</summary>
+    public static double Decayed(int edgeDay, InteractionCount count, int today, RealGraphOptions options)
     {
         if (today - count.LastDay > options.FeatureTtlDays)
         {
             return 0;
         }
 
-        var value = count.Ewma * Math.Pow(options.DecayPerDay, Math.Max(0, today - edge.Day));
+        var value = count.Ewma * Math.Pow(options.DecayPerDay, Math.Max(0, today - edgeDay));
         return value < Math.Pow(options.DecayPerDay, options.FeatureTtlDays) ? 0 : value;
     }
 
     /// <summary>Distinct days with an interaction among the last <see cref="RealGraphOptions.WindowDays"/> (today included).</summary>
-    public static int ActiveDaysInWindow(InteractionEdge edge, int today, RealGraphOptions options)
+    public static int ActiveDaysInWindow(in InteractionEdge edge, int today, RealGraphOptions options)
     {
         var age = today - edge.Day;
         if (age >= 32)
@@ -89,6 +89,14 @@ public static class RealGraphFeatures
     }
 
     /// <summary>The sum of every count decayed to <paramref name="today"/> (how strong an edge is, for eviction).</summary>
-    public static double DecayedTotal(InteractionEdge edge, int today, RealGraphOptions options) =>
-        edge.AllCounts().Sum(c => Decayed(edge, c, today, options));
+    public static double DecayedTotal(in InteractionEdge edge, int today, RealGraphOptions options)
+    {
+        var total = 0.0;
+        for (var i = 0; i < edge.TypeCount; i++)
+        {
+            total += Decayed(edge.Day, edge.CountAt(i), today, options);
+        }
+
+        return total;
+    }
 }

@@ -30,7 +30,7 @@ public sealed partial class UserGrain
     {
         RequireCreated("id");
         var head = RealGraphHead;
-        var edge = state.State.RealGraph.Edges.GetValueOrDefault(targetId);
+        var edge = state.State.RealGraph.Find(targetId);
         var followed = Social.Follows.Contains(targetId);
         var excluded = IsNegativeEdge(targetId) ? "blocked, muted or reported" : edge is null && !followed ? NotACandidate : null;
         var (score, terms) = RealGraphRanking.Explain(edge, head, Now, RealGraphSettings);

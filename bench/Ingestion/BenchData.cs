@@ -29,8 +29,10 @@ public static class BenchData
     /// <summary>When set to 1, event ids are random (32 hex digits, as a client's UUIDs) instead of ordered "b{seed}-{i}".</summary>
     public const string RandomIdsVariable = "RECSYS_BENCH_RANDOM_IDS";
 
-    public static EngagementEvent[] Events(int count, int users, DateTimeOffset now, int seed = 42)
+    /// <summary>Events by users 1..<paramref name="users"/> on posts 1..<paramref name="posts"/> (all of them when 0; post p's author is user p).</summary>
+    public static EngagementEvent[] Events(int count, int users, DateTimeOffset now, int seed = 42, int posts = 0)
     {
+        posts = posts > 0 ? posts : users;
         var random = new Random(seed);
         var randomIds = Environment.GetEnvironmentVariable(RandomIdsVariable) == "1";
         var events = new EngagementEvent[count];
@@ -39,7 +41,7 @@ public static class BenchData
             var action = Pick(random.NextDouble());
             var time = now.AddSeconds(-random.Next(1, 86_400));
             var id = randomIds ? Guid.NewGuid().ToString("N") : $"b{seed}-{i}";
-            events[i] = new EngagementEvent(id, random.Next(1, users + 1), action, random.Next(1, users + 1), null, time,
+            events[i] = new EngagementEvent(id, random.Next(1, users + 1), action, random.Next(1, posts + 1), null, time,
                 action == EngagementAction.Dwell ? random.Next(500, 20_000) : null);
         }
 

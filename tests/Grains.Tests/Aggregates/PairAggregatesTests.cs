@@ -24,6 +24,26 @@ public sealed class PairAggregatesTests
     }
 
     [Fact]
+    public void At_the_bound_the_least_engaged_twentieth_is_dropped_at_once()
+    {
+        var pairs = new PairAggregates();
+        for (var author = 1; author <= 40; author++)
+        {
+            for (var like = 0; like < (author is 7 or 30 ? 1 : 2); like++)
+            {
+                pairs.Add(Spec, author, EngagementAction.Like, T0, max: 40);
+            }
+        }
+
+        pairs.Add(Spec, 41, EngagementAction.Like, T0, max: 40);
+
+        Assert.Equal(39, pairs.Authors.Count);
+        Assert.DoesNotContain(7L, pairs.Authors.Keys);
+        Assert.DoesNotContain(30L, pairs.Authors.Keys);
+        Assert.Contains(41L, pairs.Authors.Keys);
+    }
+
+    [Fact]
     public void Affinity_counts_positive_engagements_only()
     {
         var pair = new RollingAggregate();

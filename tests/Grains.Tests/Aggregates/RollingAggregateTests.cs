@@ -89,6 +89,21 @@ public sealed class RollingAggregateTests
     }
 
     [Fact]
+    public void A_stored_single_action_reads_back_and_takes_more_actions_after_it()
+    {
+        var aggregate = new RollingAggregate();
+        aggregate.Add(Spec, EngagementAction.Like, T0);
+        aggregate.Add(Spec, EngagementAction.Like, T0.AddHours(1));
+
+        var back = JsonSerializer.Deserialize<RollingAggregate>(JsonSerializer.Serialize(aggregate, JsonSerializerOptions.Web), JsonSerializerOptions.Web)!;
+        back.Add(Spec, EngagementAction.Reply, T0.AddHours(2));
+        back.Add(Spec, EngagementAction.Like, T0.AddHours(2));
+
+        Assert.Equal([(EngagementAction.Like, 3f), (EngagementAction.Reply, 1f)], back.Actions.Select(a => (a.Action, a.Total)));
+        Assert.Equal((3f, 1f), (back.WindowCount(Spec, EngagementAction.Like, 1, T0.AddHours(2)), back.WindowCount(Spec, EngagementAction.Reply, 1, T0.AddHours(2))));
+    }
+
+    [Fact]
     public void A_group_whose_windows_are_not_whole_buckets_is_refused()
     {
         Assert.Throws<ArgumentException>(() => new AggregateSpec(AggregateGroupOptions.Of([TimeSpan.FromHours(1)], [TimeSpan.FromMinutes(90)], TimeSpan.FromHours(1))));

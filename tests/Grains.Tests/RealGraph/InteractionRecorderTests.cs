@@ -90,7 +90,24 @@ public sealed class InteractionRecorderTests
     }
 
     [Fact]
-    public void AtMost2000EdgesAreKeptAndTheWeakestGoes()
+    public void AnEdgeKeepsEveryTypeItSawAndDroppingOneKeepsTheOthers()
+    {
+        var state = new RealGraphState();
+        InteractionRecorder.Record(state, 7, InteractionType.Favorites, 1, Day0.AddDays(30), Options);
+        InteractionRecorder.Record(state, 7, InteractionType.Replies, 2, Day0, Options);
+        InteractionRecorder.Record(state, 7, InteractionType.Shares, 3, Day0.AddDays(30), Options);
+        InteractionRecorder.Record(state, 7, InteractionType.Favorites, 1, Day0.AddDays(30), Options);
+
+        Assert.Equal([InteractionType.Favorites, InteractionType.Replies, InteractionType.Shares], state.Edges[7].Counts.Keys);
+        InteractionRecorder.Compact(state, Day0.AddDays(61), Options); // the reply is past the TTL
+
+        var edge = state.Find(7)!.Value;
+        Assert.Equal([(InteractionType.Favorites, 2f), (InteractionType.Shares, 3f)], edge.Counts.Select(c => (c.Key, c.Value.Ewma)));
+        Assert.Null(state.Find(8)); // no edge is null, not an empty value
+    }
+
+    [Fact]
+    public void AtMost2000EdgesAreKeptAndAtTheCapTheWeakestTwentiethGoes()
     {
         var state = new RealGraphState();
         for (var id = 1; id <= RealGraphOptions.DefaultMaxEdges; id++)
@@ -98,11 +115,17 @@ public sealed class InteractionRecorderTests
             InteractionRecorder.Record(state, id, InteractionType.Favorites, id == 1 ? 1 : 2, Day0, Options);
         }
 
+        InteractionRecorder.Record(state, 1_999, InteractionType.Replies, 1, Day0, Options); // a known destination: nothing goes
+        Assert.Equal(RealGraphOptions.DefaultMaxEdges, state.Edges.Count);
         InteractionRecorder.Record(state, 5_000, InteractionType.Replies, 3, Day0, Options);
 
-        Assert.Equal(RealGraphOptions.DefaultMaxEdges, state.Edges.Count);
+        // 100 go: the smallest total (id 1), then among equal ones the largest ids (1,902-2,000) but 1,999, which is stronger
+        Assert.Equal(RealGraphOptions.DefaultMaxEdges - 99, state.Edges.Count);
         Assert.False(state.Edges.ContainsKey(1));
         Assert.True(state.Edges.ContainsKey(5_000));
+        Assert.True(state.Edges.ContainsKey(1_999));
+        Assert.Equal(Enumerable.Range(1_901, 99).Where(id => id != 1_999).Select(id => (long)id).Append(2_000),
+            Enumerable.Range(1_900, 101).Select(id => (long)id).Where(id => !state.Edges.ContainsKey(id)).Order());
     }
 
     private static double Favorites(RealGraphState state, DateTimeOffset at) => Feature(state, "num_favorites", at);
@@ -110,7 +133,7 @@ public sealed class InteractionRecorderTests
     private static double Feature(RealGraphState state, string name, DateTimeOffset at)
     {
         var values = new double[RealGraphFeatures.Names.Count];
-        RealGraphFeatures.Compute(state.Edges.GetValueOrDefault(7), RealGraphDay.Of(at), Options, values);
+        RealGraphFeatures.Compute(state.Find(7), RealGraphDay.Of(at), Options, values);
         return values[RealGraphFeatures.Names.ToList().IndexOf(name)];
     }
 }
