@@ -6,9 +6,9 @@ namespace Recsys.Grains.Collections;
 /// </summary>
 /// <remarks>
 /// Issue 6: dropping only the single weakest entry scanned the whole map for every new key once a user was at the cap:
-/// about 50 µs per engagement toward a new account for a user with 2,000 RealGraph edges, and 4-18 µs for 200 pair
-/// aggregates (<c>bench -- user-state</c>), where a whole event's budget is 20. Dropping a twentieth makes that one scan
-/// per twentieth of new keys. What is dropped is still the weakest, in order; the map then holds a few entries fewer than
+/// an engagement cost a user with 2,000 RealGraph edges 283 µs, and one with 200 pair aggregates 24 µs
+/// (<c>bench -- user-state</c>, bench/RESULTS.md "Ingestion, thirteenth pass"), where a whole event's budget is 20.
+/// Dropping a twentieth makes that one scan per twentieth of new keys. What is dropped is still the weakest, in order; the map then holds a few entries fewer than
 /// its cap until new keys fill it again.
 /// </remarks>
 public static class WeakestEviction

@@ -29,7 +29,7 @@ public sealed class WeakestEvictionTests
                 map[random.Next(1, 10_000)] = random.Next(0, 5); // few strengths: many ties, decided by the key
             }
 
-            var expected = map.OrderBy(p => (p.Value, p.Key)).Skip(map.Count - max + Math.Max(1, max / 20)).Select(p => p.Key).Order().ToArray();
+            var expected = map.OrderBy(p => (p.Value, p.Key)).Skip(map.Count - max + Math.Max(1, max / WeakestEviction.ShareDenominator)).Select(p => p.Key).Order().ToArray();
             WeakestEviction.MakeRoom(map, max, (key, value) => (value, key));
 
             Assert.Equal(expected, map.Keys.Order());
