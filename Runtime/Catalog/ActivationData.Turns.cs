@@ -12,6 +12,11 @@ internal sealed partial class ActivationData
 
     void IThreadPoolWorkItem.Execute()
     {
+        if (_services.PrefetchNextTurns)
+        {
+            PrefetchNextTurns();
+        }
+
         var previous = SynchronizationContext.Current;
         SynchronizationContext.SetSynchronizationContext(_context);
         var requeue = false;

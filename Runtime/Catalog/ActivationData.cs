@@ -37,7 +37,7 @@ internal sealed partial class ActivationData : ActivationTarget, IThreadPoolWork
     private long _lastActivity;
     private long _keepAliveUntil;
     private object? _grain;
-    private IReadOnlyList<IPersistentStateBinding> _states = [];
+    private IPersistentStateBinding[] _states = [];
     private List<GrainTimer>? _timers;
 
     public ActivationData(GrainId grainId, GrainClassInfo classInfo, ActivationServices services)
@@ -129,7 +129,7 @@ internal sealed partial class ActivationData : ActivationTarget, IThreadPoolWork
 
         if (schedule)
         {
-            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
+            QueueTurn();
         }
 
         return true;
@@ -148,7 +148,7 @@ internal sealed partial class ActivationData : ActivationTarget, IThreadPoolWork
 
         if (schedule)
         {
-            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
+            QueueTurn();
         }
     }
 
@@ -195,7 +195,7 @@ internal sealed partial class ActivationData : ActivationTarget, IThreadPoolWork
         }
         else if (schedule)
         {
-            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
+            QueueTurn();
         }
     }
 
@@ -317,6 +317,7 @@ internal sealed partial class ActivationData : ActivationTarget, IThreadPoolWork
         {
             _ended = true;
             waiting = _deactivated;
+            QueueNeighbours<ActivationData>.Forget(this);
         }
 
         waiting?.TrySetResult();

@@ -1,8 +1,11 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Recsys.Runtime.Configuration.Options;
 using Recsys.Runtime.Filters;
 using Recsys.Runtime.GrainDirectory;
 using Recsys.Runtime.Messaging;
 using Recsys.Runtime.Metrics;
+using Recsys.Runtime.Scheduling;
 
 namespace Recsys.Runtime.Catalog;
 
@@ -18,6 +21,7 @@ internal sealed class ActivationServices
         TimeProvider time,
         GrainCallMetrics metrics,
         InFlightWatchList watchList,
+        IOptions<SchedulingOptions> scheduling,
         IEnumerable<IIncomingGrainCallFilter> filters,
         ILoggerFactory loggerFactory)
     {
@@ -29,6 +33,7 @@ internal sealed class ActivationServices
         Time = time;
         Metrics = metrics;
         WatchList = watchList;
+        PrefetchNextTurns = scheduling.Value.PrefetchNextTurns && CachePrefetch.IsSupported;
         Filters = filters.ToArray();
         Logger = loggerFactory.CreateLogger("Recsys.Runtime.Activation");
     }
@@ -49,6 +54,9 @@ internal sealed class ActivationServices
 
     /// <summary>The activations the response-timeout sweep visits.</summary>
     public InFlightWatchList WatchList { get; }
+
+    /// <summary>See <see cref="SchedulingOptions.PrefetchNextTurns"/>; off where the processor takes no prefetch hints.</summary>
+    public bool PrefetchNextTurns { get; }
 
     public IIncomingGrainCallFilter[] Filters { get; }
 

@@ -24,7 +24,7 @@ internal sealed class GrainActivator
         _stateCount = parameters.Count(p => p.GetCustomAttribute<PersistentStateAttribute>() is not null);
     }
 
-    public (object Grain, IReadOnlyList<IPersistentStateBinding> States) Create(ActivationData activation)
+    public (object Grain, IPersistentStateBinding[] States) Create(ActivationData activation)
     {
         var arguments = new object[_parameters.Length];
         var states = _stateCount == 0 ? [] : new IPersistentStateBinding[_stateCount]; // exact: kept for the activation's life

@@ -38,6 +38,9 @@ internal struct InlineQueue<T>
 
     public readonly T Peek() => _count > 0 ? _first : throw new InvalidOperationException("The queue is empty.");
 
+    /// <summary>The first item or default, read without the owner's lock: a hint, possibly stale.</summary>
+    public readonly T? PeekHint() => _first;
+
     public T Dequeue()
     {
         var item = Peek();

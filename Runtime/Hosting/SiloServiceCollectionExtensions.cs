@@ -37,6 +37,7 @@ public static class SiloServiceCollectionExtensions
         services.AddLogging();
         services.AddOptions<ClusterOptions>();
         services.AddOptions<MessagingOptions>().ValidateOnStart();
+        services.AddOptions<SchedulingOptions>();
         services.AddOptions<GrainCollectionOptions>().ValidateOnStart();
         services.AddOptions<ReminderOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MessagingOptions>, MessagingOptionsValidator>());

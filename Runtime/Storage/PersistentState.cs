@@ -27,6 +27,8 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IPersi
 
     public TState State { get; set; }
 
+    object? IPersistentStateBinding.Value => typeof(TState).IsValueType ? null : State;
+
     public string? Etag { get; private set; }
 
     public bool RecordExists { get; private set; }
@@ -96,6 +98,9 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IPersi
 internal interface IPersistentStateBinding
 {
     string StateName { get; }
+
+    /// <summary>The state object (null for a value type): the scheduler prefetches it ahead of a turn.</summary>
+    object? Value { get; }
 
     Task ReadStateAsync();
 

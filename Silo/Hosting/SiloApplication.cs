@@ -31,6 +31,7 @@ public static class SiloApplication
         // Recsys:Membership:ProbeTimeout and friends may come from configuration (env Recsys__Membership__ProbeTimeout).
         builder.Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection("Recsys:Membership"));
         builder.Services.Configure<RebalancingOptions>(builder.Configuration.GetSection("Recsys:Rebalancing"));
+        builder.Services.Configure<SchedulingOptions>(builder.Configuration.GetSection("Recsys:Scheduling"));
         builder.Services.AddRecsysSilo(silo =>
         {
             silo.Configure<EndpointOptions>(e =>

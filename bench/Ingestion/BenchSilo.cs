@@ -43,6 +43,8 @@ public sealed class BenchSilo : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         var (siloPort, gatewayPort) = (FreePort(), FreePort());
+        // As in the Silo: Recsys__Scheduling__PrefetchNextTurns=false measures a run without the prefetch (issue 6).
+        builder.Services.Configure<SchedulingOptions>(builder.Configuration.GetSection("Recsys:Scheduling"));
         builder.Services.AddRecsysSilo(silo =>
         {
             silo.Configure<EndpointOptions>(e => (e.SiloPort, e.GatewayPort) = (siloPort, gatewayPort));

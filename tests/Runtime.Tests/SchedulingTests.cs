@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using Recsys.Runtime.Configuration.Options;
+using Recsys.Runtime.Hosting;
 using Recsys.Runtime.Tests.Grains;
 using Recsys.Runtime.Tests.Support;
 
@@ -21,6 +24,29 @@ public sealed class SchedulingTests
         Assert.NotEqual(contexts[0], contexts[1]);
         Assert.Equal(counterOwn, contexts[1]);
         Assert.Equal(contexts[0], contexts[2]);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task AFanOutOfCallsFromAGrainGivesTheSameAnswersWithOrWithoutPrefetchAndLeavesNoQueueLinks(bool prefetch)
+    {
+        await using var cluster = await OneSilo.StartAsync(configure: silo =>
+        {
+            silo.AddMemoryGrainStorage();
+            silo.UseMemoryReminders();
+            silo.Configure<SchedulingOptions>(o => o.PrefetchNextTurns = prefetch);
+        });
+        var firstKey = OneSilo.UniqueLong() / 2;
+        var caller = cluster.GrainFactory.GetGrain<ICallerGrain>(OneSilo.UniqueLong());
+
+        // Queued from the caller's pool thread, the counters' turns are chained as that thread's local queue runs them.
+        Assert.Equal(2_000, await caller.IncrementAll(firstKey, 2_000));
+        Assert.Equal(4_000, await caller.IncrementAll(firstKey, 2_000));
+
+        var activations = cluster.Services.GetRequiredService<Catalog.Catalog>().Activations.ToList();
+        Assert.True(activations.Count > 2_000);
+        Assert.All(activations, a => Assert.False(a.IsLinkedInQueue, $"{a.GrainId} still links to another queued activation"));
     }
 
     [Fact]

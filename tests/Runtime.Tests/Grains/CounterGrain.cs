@@ -77,4 +77,10 @@ public sealed class CallerGrain : Grain, ICallerGrain
         var mineAfter = SynchronizationContext.Current is { } after ? RuntimeHelpers.GetHashCode(after).ToString() : "none";
         return [mine, theirs, mineAfter];
     }
+
+    public async Task<int> IncrementAll(long firstKey, int count)
+    {
+        var answers = await Task.WhenAll(Enumerable.Range(0, count).Select(i => GrainFactory.GetGrain<ICounterGrain>(firstKey + i).Increment()));
+        return answers.Sum();
+    }
 }

@@ -61,6 +61,9 @@ public interface ICallerGrain : IGrainWithIntegerKey
 {
     /// <summary>Calls a counter grain; returns (own context id, callee's context id seen by the callee).</summary>
     Task<string[]> CallCounter(long counterKey);
+
+    /// <summary>Increments the counters firstKey .. firstKey + count - 1 all at once; returns the sum of their answers.</summary>
+    Task<int> IncrementAll(long firstKey, int count);
 }
 
 public interface IWorkerGrain : IGrainWithIntegerKey
