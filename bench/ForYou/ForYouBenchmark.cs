@@ -71,6 +71,7 @@ public static class ForYouBenchmark
                 p.SocialGraphMaxCandidates = 500;
                 p.SimClustersPostsPerCommunity = 200;
             });
+            silo.Configure<SchedulingOptions>(SchedulingSwitch.Apply);
             if (loading)
             {
                 silo.AddIncomingGrainCallFilter<SkipFanoutFilter>();

@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using Recsys.Bench.Harness;
 using Recsys.Runtime;
+using Recsys.Runtime.Configuration.Options;
 using Recsys.Runtime.Hosting;
 using Recsys.Runtime.Testing;
 
@@ -14,7 +16,8 @@ public static class InSiloPingBenchmark
 {
     public static async Task<IReadOnlyList<BenchResult>> RunAsync(TimeSpan duration)
     {
-        await using var cluster = await TestCluster.StartAsync(silo => silo.AddGrainAssembly(typeof(InSiloPingBenchmark).Assembly).AddMemoryGrainStorage());
+        await using var cluster = await TestCluster.StartAsync(silo => silo.AddGrainAssembly(typeof(InSiloPingBenchmark).Assembly).AddMemoryGrainStorage()
+            .Services.Configure<SchedulingOptions>(SchedulingSwitch.Apply));
         var factory = cluster.GrainFactory;
         return [await SequentialAsync(factory, duration), await ConcurrentAsync(factory, duration, callers: 100, block: 500)];
     }
