@@ -15,8 +15,9 @@ internal interface IQueueNeighbour<T>
 /// </summary>
 /// <remarks>
 /// A link is made only to an item still waiting, and an item drops its own links when its turn starts, so an item
-/// that has run is linked to no other and keeps none alive. The one race, an item starting its turn while a newer
-/// one links to it, is closed by a fence and a second look (<see cref="Queued"/>).
+/// that has run is linked to no other and keeps none alive (each thread remembers only the last item it queued, until
+/// it queues another). The one race, an item starting its turn while a newer one links to it, is closed by a fence and
+/// a second look (<see cref="Queued"/>).
 /// </remarks>
 internal struct QueueNeighbours<T>
     where T : class, IQueueNeighbour<T>
