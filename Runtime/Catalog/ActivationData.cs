@@ -317,7 +317,6 @@ internal sealed partial class ActivationData : ActivationTarget, IThreadPoolWork
         {
             _ended = true;
             waiting = _deactivated;
-            QueueNeighbours<ActivationData>.Forget(this);
         }
 
         waiting?.TrySetResult();

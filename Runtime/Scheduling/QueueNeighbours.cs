@@ -84,12 +84,4 @@ internal struct QueueNeighbours<T>
         ref var links = ref item.Neighbours;
         return owner ? links._before : links._after;
     }
-
-    /// <summary>Drops the item's links without a turn (it ended).</summary>
-    public static void Forget(T item)
-    {
-        ref var links = ref item.Neighbours;
-        Interlocked.Exchange(ref links._waiting, 0);
-        (links._before, links._after) = (null, null);
-    }
 }

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Recsys.Bench.Harness;
 using Recsys.Grains.Hosting;
 using Recsys.Runtime.Configuration.Options;
 using Recsys.Runtime.Hosting;
@@ -43,8 +44,7 @@ public sealed class BenchSilo : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         var (siloPort, gatewayPort) = (FreePort(), FreePort());
-        // As in the Silo: Recsys__Scheduling__PrefetchNextTurns=false measures a run without the prefetch (issue 6).
-        builder.Services.Configure<SchedulingOptions>(builder.Configuration.GetSection("Recsys:Scheduling"));
+        builder.Services.Configure<SchedulingOptions>(SchedulingSwitch.Apply);
         builder.Services.AddRecsysSilo(silo =>
         {
             silo.Configure<EndpointOptions>(e => (e.SiloPort, e.GatewayPort) = (siloPort, gatewayPort));

@@ -1,4 +1,3 @@
-using System.Runtime.ExceptionServices;
 using Recsys.Runtime.Scheduling;
 
 namespace Recsys.Runtime.Tests;
@@ -76,7 +75,7 @@ public sealed class QueueNeighboursTests
         // The owner pops from the newest end while a thief takes from the oldest, as a pool thread's local queue works.
         var items = Items(101);
         var (newest, oldest) = (items.Length - 1, 0);
-        var ownerThread = new SingleThread();
+        var ownerThread = new DedicatedThread();
         ownerThread.Run(() => Queue(items));
         var predictedByOwner = new List<(Item Ran, Item? Next)>();
         while (oldest <= newest)
@@ -93,20 +92,8 @@ public sealed class QueueNeighboursTests
         ownerThread.Stop();
         Assert.All(items, item => Assert.False(item.IsLinked, $"{item} still links to another"));
 
-        // Every owner's guess was the item below it, unless the thief took that one first.
-        Assert.Equal(items[^2], predictedByOwner[0].Next);
-    }
-
-    [Fact]
-    public void AnEndedItemDropsItsLinks()
-    {
-        var items = Items(3);
-        OnNewThread(() => Queue(items));
-
-        QueueNeighbours<Item>.Forget(items[1]);
-
-        Assert.False(items[1].IsLinked);
-        Assert.True(items[0].IsLinked); // still waiting: it keeps its link to the next one queued
+        // The owner's guess is always the item queued just before (already run when the thief took it first).
+        Assert.All(predictedByOwner, p => Assert.Same(items[Array.IndexOf(items, p.Ran) - 1], p.Next));
     }
 
     private static Item[] Items(int count) => Enumerable.Range(0, count).Select(i => new Item(((char)('a' + (i % 26))).ToString() + (i >= 26 ? i : ""))).ToArray();
@@ -135,23 +122,14 @@ public sealed class QueueNeighboursTests
     // Each case runs on threads of its own: the last item queued is remembered per thread, and xUnit's threads are shared.
     private static void OnNewThread(Action action)
     {
-        Exception? failure = null;
-        var thread = new Thread(() =>
+        var thread = new DedicatedThread();
+        try
         {
-            try
-            {
-                action();
-            }
-            catch (Exception exception)
-            {
-                failure = exception;
-            }
-        });
-        thread.Start();
-        thread.Join();
-        if (failure is not null)
+            thread.Run(action);
+        }
+        finally
         {
-            ExceptionDispatchInfo.Throw(failure);
+            thread.Stop();
         }
     }
 
@@ -168,13 +146,14 @@ public sealed class QueueNeighboursTests
         public override string ToString() => name;
     }
 
-    // One long-lived thread that runs the actions given to it, one at a time, so a case can come back to the same thread.
-    private sealed class SingleThread
+    // A thread of the test's own that runs the actions given to it, one at a time, so a case can come back to the same
+    // thread; an action's exception is thrown to the caller of Run.
+    private sealed class DedicatedThread
     {
         private readonly System.Collections.Concurrent.BlockingCollection<(Action Action, TaskCompletionSource Done)> _work = new();
         private readonly Thread _thread;
 
-        public SingleThread()
+        public DedicatedThread()
         {
             _thread = new Thread(() =>
             {
