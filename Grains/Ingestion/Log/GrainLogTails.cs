@@ -14,11 +14,13 @@ namespace Recsys.Grains.Ingestion.Log;
 /// the whole rest of ingestion; yet a grain needs its rows only after a crash or a failed delivery (a checkpoint
 /// otherwise finds every listed event applied), and only those above its checkpoint. A sequence list per grain holds
 /// exactly those, for the cost of a few dictionary operations. The list is a value inside the dictionary's entry, so
-/// listing an event under a grain reads the entry and the grain's array, not an object between them.
+/// listing an event under a grain reads the entry and the grain's last chunk, not an object between them; the chunks
+/// come from one <see cref="SequenceChunks"/>, so the tails make no object per grain.
 /// </remarks>
 internal sealed class GrainLogTails
 {
     private readonly object _lock = new();
+    private readonly SequenceChunks _chunks = new();
     private readonly Dictionary<long, SequenceList> _posts = [];
     private readonly Dictionary<long, SequenceList> _users = [];
 
@@ -34,25 +36,37 @@ internal sealed class GrainLogTails
         }
     }
 
+    /// <summary>Chunks holding sequences (each holds up to <see cref="SequenceChunks.Capacity"/>).</summary>
+    public int ChunksInUse
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _chunks.InUse;
+            }
+        }
+    }
+
     /// <summary>Lists one sequence under one grain.</summary>
     public void Add(LogStream stream, long key, long sequence)
     {
         lock (_lock)
         {
-            Under(Of(stream), key).Add(sequence);
+            Under(Of(stream), key).Add(_chunks, sequence);
         }
     }
 
     /// <summary>Lists a batch under the grains its events touch: <paramref name="sequences"/>[i] is event i's, 0 for one not logged.</summary>
     public void AddAll(IReadOnlyList<PendingEngagement> events, long[] sequences) =>
-        ForEachGrain(events, sequences, static (grains, key, sequence) => Under(grains, key).Add(sequence));
+        ForEachGrain(events, sequences, static (chunks, grains, key, sequence) => Under(grains, key).Add(chunks, sequence));
 
     /// <summary>Takes a batch listed by <see cref="AddAll"/> off again (its transaction did not commit).</summary>
     public void RemoveAll(IReadOnlyList<PendingEngagement> events, long[] sequences) =>
-        ForEachGrain(events, sequences, static (grains, key, sequence) =>
+        ForEachGrain(events, sequences, static (chunks, grains, key, sequence) =>
         {
             ref var list = ref CollectionsMarshal.GetValueRefOrNullRef(grains, key);
-            if (!Unsafe.IsNullRef(ref list) && list.Remove(sequence))
+            if (!Unsafe.IsNullRef(ref list) && list.Remove(chunks, sequence))
             {
                 grains.Remove(key);
             }
@@ -63,7 +77,7 @@ internal sealed class GrainLogTails
     {
         lock (_lock)
         {
-            return Of(stream).TryGetValue(key, out var list) ? list.After(afterSequence, max) : [];
+            return Of(stream).TryGetValue(key, out var list) ? list.After(_chunks, afterSequence, max) : [];
         }
     }
 
@@ -74,7 +88,7 @@ internal sealed class GrainLogTails
         {
             var grains = Of(stream);
             ref var list = ref CollectionsMarshal.GetValueRefOrNullRef(grains, key);
-            if (!Unsafe.IsNullRef(ref list) && list.TrimThrough(appliedThrough))
+            if (!Unsafe.IsNullRef(ref list) && list.TrimThrough(_chunks, appliedThrough))
             {
                 grains.Remove(key);
             }
@@ -89,12 +103,14 @@ internal sealed class GrainLogTails
             long? lowest = null;
             foreach (var list in _posts.Values)
             {
-                lowest = lowest is { } l && l <= list.First ? l : list.First;
+                var first = list.First(_chunks);
+                lowest = lowest is { } l && l <= first ? l : first;
             }
 
             foreach (var list in _users.Values)
             {
-                lowest = lowest is { } l && l <= list.First ? l : list.First;
+                var first = list.First(_chunks);
+                lowest = lowest is { } l && l <= first ? l : first;
             }
 
             return lowest;
@@ -102,7 +118,7 @@ internal sealed class GrainLogTails
     }
 
     // Under the lock, once per batch: each logged event's post, actor and subject (when another user).
-    private void ForEachGrain(IReadOnlyList<PendingEngagement> events, long[] sequences, Action<Dictionary<long, SequenceList>, long, long> act)
+    private void ForEachGrain(IReadOnlyList<PendingEngagement> events, long[] sequences, Action<SequenceChunks, Dictionary<long, SequenceList>, long, long> act)
     {
         lock (_lock)
         {
@@ -113,13 +129,13 @@ internal sealed class GrainLogTails
                     var (e, subject) = (events[i].Event, events[i].SubjectId);
                     if (e.PostId is { } post)
                     {
-                        act(_posts, post, sequences[i]);
+                        act(_chunks, _posts, post, sequences[i]);
                     }
 
-                    act(_users, e.UserId, sequences[i]);
+                    act(_chunks, _users, e.UserId, sequences[i]);
                     if (subject is { } s && s != e.UserId)
                     {
-                        act(_users, s, sequences[i]);
+                        act(_chunks, _users, s, sequences[i]);
                     }
                 }
             }
@@ -131,91 +147,127 @@ internal sealed class GrainLogTails
 
     private Dictionary<long, SequenceList> Of(LogStream stream) => stream == LogStream.Post ? _posts : _users;
 
-    // Ascending, without repeats. Appends are serialized, so a sequence almost always goes at the end. A value: only
-    // ever changed through a reference into its dictionary entry; a default one is empty.
+    // Ascending, without repeats, in a chain of chunks: _skip sequences of the head chunk are trimmed, the tail chunk
+    // holds _tailFill, every chunk between is full. Appends are serialized, so a sequence almost always goes at the end;
+    // anything else rebuilds the chain. A value holding indices only, so the dictionary's entries hold no reference;
+    // only ever changed through a reference into its entry, and a default one is empty.
     private struct SequenceList
     {
-        private long[]? _items;
+        private int _head;
+        private int _tail;
         private int _count;
+        private byte _skip;
+        private byte _tailFill;
 
-        public readonly long First => _items![0];
+        public readonly long First(SequenceChunks chunks) => chunks.Slots(_head)[_skip];
 
-        public void Add(long sequence)
+        public void Add(SequenceChunks chunks, long sequence)
         {
-            if (_count > 0 && sequence <= _items![_count - 1])
+            if (_count == 0)
+            {
+                _head = _tail = chunks.Take();
+                (_skip, _tailFill) = (0, 0);
+            }
+            else if (sequence <= chunks.Slots(_tail)[_tailFill - 1])
             {
                 // Appends and rebuilds list sequences in ascending order; kept sorted whatever the order all the same.
-                var at = Array.BinarySearch(_items!, 0, _count, sequence);
-                if (at >= 0)
+                var items = ToArray(chunks);
+                var at = Array.BinarySearch(items, sequence);
+                if (at < 0)
                 {
-                    return;
+                    Rebuild(chunks, [.. items.AsSpan(0, ~at), sequence, .. items.AsSpan(~at)]);
                 }
 
-                Insert(~at, sequence);
                 return;
             }
 
-            Insert(_count, sequence);
+            if (_tailFill == SequenceChunks.Capacity)
+            {
+                var next = chunks.Take();
+                chunks.Link(_tail, next);
+                (_tail, _tailFill) = (next, 0);
+            }
+
+            chunks.Slots(_tail)[_tailFill++] = sequence;
+            _count++;
         }
 
         /// <summary>Removes one sequence; true when none is left.</summary>
-        public bool Remove(long sequence)
+        public bool Remove(SequenceChunks chunks, long sequence)
         {
-            var at = Array.BinarySearch(_items!, 0, _count, sequence);
+            var items = ToArray(chunks);
+            var at = Array.BinarySearch(items, sequence);
             if (at >= 0)
             {
-                Array.Copy(_items!, at + 1, _items!, at, _count - at - 1);
-                _count--;
+                Rebuild(chunks, [.. items.AsSpan(0, at), .. items.AsSpan(at + 1)]);
             }
 
             return _count == 0;
         }
 
-        public readonly long[] After(long afterSequence, int max)
+        public readonly long[] After(SequenceChunks chunks, long afterSequence, int max)
         {
-            var from = _count > 0 && _items![0] > afterSequence ? 0 : UpperBound(afterSequence);
-            return _items.AsSpan(from, Math.Min(max, _count - from)).ToArray();
+            var found = new List<long>(Math.Min(max, _count));
+            var (chunk, from, left) = (_head, (int)_skip, _count);
+            while (left > 0 && found.Count < max)
+            {
+                var slots = chunks.Slots(chunk).Slice(from, Math.Min(SequenceChunks.Capacity - from, left));
+                foreach (var sequence in slots)
+                {
+                    if (sequence > afterSequence && found.Count < max)
+                    {
+                        found.Add(sequence);
+                    }
+                }
+
+                left -= slots.Length;
+                (chunk, from) = (chunks.Next(chunk), 0);
+            }
+
+            return [.. found];
         }
 
-        /// <summary>Drops every sequence at or below <paramref name="through"/>; true when none is left.</summary>
-        public bool TrimThrough(long through)
+        /// <summary>Drops every sequence at or below <paramref name="through"/>, freeing emptied chunks; true when none is left.</summary>
+        public bool TrimThrough(SequenceChunks chunks, long through)
         {
-            var keep = UpperBound(through);
-            if (keep == _count)
+            while (_count > 0)
             {
-                return true;
+                var slots = chunks.Slots(_head);
+                var end = _head == _tail ? _tailFill : SequenceChunks.Capacity;
+                if (slots[end - 1] <= through)
+                {
+                    _count -= end - _skip;
+                    _head = chunks.FreeOne(_head);
+                    _skip = 0;
+                    continue;
+                }
+
+                while (slots[_skip] <= through)
+                {
+                    _skip++;
+                    _count--;
+                }
+
+                break;
             }
 
-            Array.Copy(_items!, keep, _items!, 0, _count - keep);
-            _count -= keep;
-            return false;
+            return _count == 0;
         }
 
-        private readonly int UpperBound(long sequence)
+        private readonly long[] ToArray(SequenceChunks chunks) => After(chunks, long.MinValue, _count);
+
+        private void Rebuild(SequenceChunks chunks, long[] items)
         {
-            if (_count == 0)
+            if (_count > 0)
             {
-                return 0;
+                chunks.FreeFrom(_head);
+                _count = 0;
             }
 
-            var at = Array.BinarySearch(_items!, 0, _count, sequence);
-            return at >= 0 ? at + 1 : ~at;
-        }
-
-        private void Insert(int index, long sequence)
-        {
-            if (_items is null)
+            foreach (var sequence in items)
             {
-                _items = new long[2];
+                Add(chunks, sequence);
             }
-            else if (_count == _items.Length)
-            {
-                Array.Resize(ref _items, _items.Length * 2);
-            }
-
-            Array.Copy(_items, index, _items, index + 1, _count - index);
-            _items[index] = sequence;
-            _count++;
         }
     }
 }

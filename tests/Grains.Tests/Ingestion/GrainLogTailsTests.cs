@@ -46,6 +46,56 @@ public sealed class GrainLogTailsTests
 
         Assert.Equal(model.Count == 0 ? null : model.Min(m => m.Sequence), tails.Lowest());
         Assert.Equal(model.Select(m => (m.Stream, m.Key)).Distinct().Count(), tails.GrainCount);
+
+        // Every chunk comes back once every grain is trimmed past its last sequence.
+        foreach (var (stream, key) in model.Select(m => (m.Stream, m.Key)).Distinct())
+        {
+            tails.Trim(stream, key, long.MaxValue);
+        }
+
+        Assert.Equal(0, tails.GrainCount);
+        Assert.Equal(0, tails.ChunksInUse);
+        Assert.Null(tails.Lowest());
+    }
+
+    [Fact]
+    public void A_long_tail_spans_chunks_and_trims_inside_one()
+    {
+        var tails = new GrainLogTails();
+        for (var sequence = 1L; sequence <= 50; sequence++)
+        {
+            tails.Add(LogStream.User, 7, sequence * 2);
+        }
+
+        Assert.Equal((50 + SequenceChunks.Capacity - 1) / SequenceChunks.Capacity, tails.ChunksInUse);
+        tails.Trim(LogStream.User, 7, 31); // 2..30 go: two whole chunks and one sequence of the third
+        Assert.Equal(Enumerable.Range(16, 35).Select(i => i * 2L), tails.After(LogStream.User, 7, 0, 100));
+        Assert.Equal([32L, 34L, 36L], tails.After(LogStream.User, 7, 0, 3));
+        Assert.Equal([62L, 64L], tails.After(LogStream.User, 7, 60, 2));
+        Assert.Equal(32L, tails.Lowest());
+        Assert.Equal((35 + 1 + SequenceChunks.Capacity - 1) / SequenceChunks.Capacity, tails.ChunksInUse);
+
+        tails.Add(LogStream.User, 7, 33); // out of order: rebuilt in place, still ascending
+        Assert.Equal([32L, 33L, 34L], tails.After(LogStream.User, 7, 0, 3));
+    }
+
+    [Fact]
+    public void Freed_chunks_are_handed_out_again_before_a_new_page()
+    {
+        var chunks = new SequenceChunks();
+        var first = chunks.Take();
+        var second = chunks.Take();
+        chunks.Link(first, second);
+        chunks.Slots(second)[0] = 42;
+        Assert.Equal(second, chunks.Next(first));
+        var allocated = chunks.Allocated;
+
+        chunks.FreeFrom(first);
+        Assert.Equal(0, chunks.InUse);
+        var again = new[] { chunks.Take(), chunks.Take() };
+        Assert.Equal(new[] { first, second }.Order(), again.Order());
+        Assert.Equal(SequenceChunks.None, chunks.Next(again[0])); // a chunk taken again links to nothing
+        Assert.Equal(allocated, chunks.Allocated);
     }
 
     [Fact]
