@@ -81,6 +81,7 @@ public abstract partial class EngagementApplyingGrain : Grain, ICheckpointingGra
     protected async Task ApplyLiveAsync(IReadOnlyList<LoggedEngagement> events)
     {
         var applied = 0;
+        var key = GrainId.GetIntegerKey();
         for (var i = 0; i < events.Count; i++) // by index: foreach over the interface boxes an enumerator per delivery
         {
             var engagement = events[i];
@@ -89,7 +90,7 @@ public abstract partial class EngagementApplyingGrain : Grain, ICheckpointingGra
             if (!Cursor.IsApplied(engagement.Sequence))
             {
                 await ApplyAsync(engagement);
-                Cursor.TryMark(engagement.Sequence);
+                Cursor.TryMark(engagement.Sequence, PredecessorOf(engagement, key));
                 applied++;
             }
         }
@@ -103,6 +104,12 @@ public abstract partial class EngagementApplyingGrain : Grain, ICheckpointingGra
             }
         }
     }
+
+    // This grain's event logged before the delivered one: the tails list a user under the event as its actor or as its subject.
+    private long PredecessorOf(LoggedEngagement engagement, long key) => Stream == LogStream.Post ? engagement.Predecessors.Post
+        : engagement.UserId == key ? engagement.Predecessors.User
+        : engagement.SubjectId == key ? engagement.Predecessors.Subject
+        : GrainPredecessors.Unknown;
 
     /// <summary>Catches up with the log, writes the state, then records the checkpoint in the log (best effort).</summary>
     protected async Task CheckpointAsync()

@@ -135,7 +135,10 @@ public sealed partial class EngagementIngestGrain(
     }
 
     private static LoggedEngagement ToLogged(PendingEngagement p, long sequence) =>
-        new(sequence, p.Event.Id, p.Event.UserId, p.Event.Action, p.Event.PostId, p.Event.TargetUserId, p.SubjectId, p.Event.Time, p.Event.Value);
+        new(sequence, p.Event.Id, p.Event.UserId, p.Event.Action, p.Event.PostId, p.Event.TargetUserId, p.SubjectId, p.Event.Time, p.Event.Value)
+        {
+            Predecessors = p.Predecessors,
+        };
 
     private async Task DeliverAsync(IReadOnlyList<LoggedEngagement> logged, IngestScratch scratch)
     {

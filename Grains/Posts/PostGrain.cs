@@ -85,7 +85,7 @@ public sealed partial class PostGrain(
     {
         exists = IsCreated,
         appliedThrough = Cursor.AppliedThrough,
-        appliedAbove = Cursor.PendingCount,
+        appliedRuns = Cursor.PendingCount,
         engagements = state.State.Engagements.Read(aggregates.Post, TimeProvider.GetUtcNow()),
         simClusters = EmbeddingView(),
     }, InspectJson.Options));

@@ -79,7 +79,7 @@ public sealed partial class UserGrain(
         exists = IsCreated,
         state = IsCreated ? CurrentState(state.State.Profile!) : (UserState?)null,
         appliedThrough = Cursor.AppliedThrough,
-        appliedAbove = Cursor.PendingCount,
+        appliedRuns = Cursor.PendingCount,
         asActor = state.State.Activity.AsActor.Read(aggregates.Actor, Now),
         asAuthor = state.State.Activity.AsAuthor.Read(aggregates.Author, Now),
         inbox = new { rebuilt = _inbox?.IsRebuilt ?? false, count = _inbox?.Count ?? 0, newest = _inbox?.Since(DateTimeOffset.MinValue).Take(20).ToArray() ?? [] },

@@ -65,6 +65,6 @@ public sealed class EngagementEndpointsTests(ApiHostFixture fixture) : IClassFix
         await (await Host.PostRawAsync("/api/engagements", "{}")).AssertFieldProblemAsync("events");
         Assert.Contains("10000", await (await Host.PostAsync("/api/engagements", new { events = tooMany })).AssertFieldProblemAsync("events"));
         var user = await (await Host.Client.GetAsync($"/api/admin/grains/user/{fan}")).JsonAsync();
-        Assert.Equal(0, user.GetProperty("live").GetProperty("appliedAbove").GetInt32()); // nothing of a refused request was applied
+        Assert.Equal(0, user.GetProperty("live").GetProperty("appliedRuns").GetInt32()); // nothing of a refused request was applied
     }
 }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Recsys.Grains.Interfaces.Engagements;
 
 namespace Recsys.Grains.Ingestion.Log;
 
@@ -57,20 +58,54 @@ internal sealed class GrainLogTails
         }
     }
 
-    /// <summary>Lists a batch under the grains its events touch: <paramref name="sequences"/>[i] is event i's, 0 for one not logged.</summary>
-    public void AddAll(IReadOnlyList<PendingEngagement> events, long[] sequences) =>
-        ForEachGrain(events, sequences, static (chunks, grains, key, sequence) => Under(grains, key).Add(chunks, sequence));
+    /// <summary>
+    /// Lists a batch under the grains its events touch: <paramref name="sequences"/>[i] is event i's, 0 for one not
+    /// logged. Sets each listed event's <see cref="PendingEngagement.Predecessors"/>: per grain, the sequence listed
+    /// last before it (<see cref="GrainPredecessors.None"/> when none was).
+    /// </summary>
+    public void AddAll(IReadOnlyList<PendingEngagement> events, long[] sequences)
+    {
+        lock (_lock)
+        {
+            for (var i = 0; i < events.Count; i++)
+            {
+                if (sequences[i] > 0)
+                {
+                    var pending = events[i];
+                    var (e, subject, sequence) = (pending.Event, pending.SubjectId, sequences[i]);
+                    var post = e.PostId is { } p ? Append(_posts, p, sequence) : GrainPredecessors.Unknown;
+                    var user = Append(_users, e.UserId, sequence);
+                    var about = subject is { } s && s != e.UserId ? Append(_users, s, sequence) : GrainPredecessors.Unknown;
+                    pending.Predecessors = new GrainPredecessors(post, user, about);
+                }
+            }
+        }
+    }
 
     /// <summary>Takes a batch listed by <see cref="AddAll"/> off again (its transaction did not commit).</summary>
-    public void RemoveAll(IReadOnlyList<PendingEngagement> events, long[] sequences) =>
-        ForEachGrain(events, sequences, static (chunks, grains, key, sequence) =>
+    public void RemoveAll(IReadOnlyList<PendingEngagement> events, long[] sequences)
+    {
+        lock (_lock)
         {
-            ref var list = ref CollectionsMarshal.GetValueRefOrNullRef(grains, key);
-            if (!Unsafe.IsNullRef(ref list) && list.Remove(chunks, sequence))
+            for (var i = 0; i < events.Count; i++)
             {
-                grains.Remove(key);
+                if (sequences[i] > 0)
+                {
+                    var (e, subject) = (events[i].Event, events[i].SubjectId);
+                    if (e.PostId is { } post)
+                    {
+                        Remove(_posts, post, sequences[i]);
+                    }
+
+                    Remove(_users, e.UserId, sequences[i]);
+                    if (subject is { } s && s != e.UserId)
+                    {
+                        Remove(_users, s, sequences[i]);
+                    }
+                }
             }
-        });
+        }
+    }
 
     /// <summary>The grain's sequences above <paramref name="afterSequence"/>, ascending, at most <paramref name="max"/>.</summary>
     public long[] After(LogStream stream, long key, long afterSequence, int max)
@@ -117,28 +152,22 @@ internal sealed class GrainLogTails
         }
     }
 
-    // Under the lock, once per batch: each logged event's post, actor and subject (when another user).
-    private void ForEachGrain(IReadOnlyList<PendingEngagement> events, long[] sequences, Action<SequenceChunks, Dictionary<long, SequenceList>, long, long> act)
+    // Under the lock: lists the sequence and returns the grain's one listed before it (Unknown when the sequence is
+    // not the grain's latest, which only a rebuild does).
+    private long Append(Dictionary<long, SequenceList> grains, long key, long sequence)
     {
-        lock (_lock)
-        {
-            for (var i = 0; i < events.Count; i++)
-            {
-                if (sequences[i] > 0)
-                {
-                    var (e, subject) = (events[i].Event, events[i].SubjectId);
-                    if (e.PostId is { } post)
-                    {
-                        act(_chunks, _posts, post, sequences[i]);
-                    }
+        ref var list = ref Under(grains, key);
+        var previous = list.Last(_chunks);
+        list.Add(_chunks, sequence);
+        return previous == GrainPredecessors.None || previous < sequence ? previous : GrainPredecessors.Unknown;
+    }
 
-                    act(_chunks, _users, e.UserId, sequences[i]);
-                    if (subject is { } s && s != e.UserId)
-                    {
-                        act(_chunks, _users, s, sequences[i]);
-                    }
-                }
-            }
+    private void Remove(Dictionary<long, SequenceList> grains, long key, long sequence)
+    {
+        ref var list = ref CollectionsMarshal.GetValueRefOrNullRef(grains, key);
+        if (!Unsafe.IsNullRef(ref list) && list.Remove(_chunks, sequence))
+        {
+            grains.Remove(key);
         }
     }
 
@@ -160,6 +189,9 @@ internal sealed class GrainLogTails
         private byte _tailFill;
 
         public readonly long First(SequenceChunks chunks) => chunks.Slots(_head)[_skip];
+
+        /// <summary>The largest sequence, or <see cref="GrainPredecessors.None"/> for an empty list.</summary>
+        public readonly long Last(SequenceChunks chunks) => _count == 0 ? GrainPredecessors.None : chunks.Slots(_tail)[_tailFill - 1];
 
         public void Add(SequenceChunks chunks, long sequence)
         {

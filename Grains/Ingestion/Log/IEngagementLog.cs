@@ -45,8 +45,14 @@ public enum LogStream
     User,
 }
 
-/// <summary>An accepted event about to be logged, with the user it is about (null when that is the actor).</summary>
-public sealed record PendingEngagement(EngagementEvent Event, long? SubjectId);
+/// <summary>
+/// An accepted event about to be logged, with the user it is about (null when that is the actor). A log that lists
+/// grain sequences (the SQLite log) sets <see cref="Predecessors"/> as it appends the event.
+/// </summary>
+public sealed record PendingEngagement(EngagementEvent Event, long? SubjectId)
+{
+    public GrainPredecessors Predecessors { get; set; }
+}
 
 /// <summary>A grain whose checkpoint is behind old log rows.</summary>
 public sealed record GrainCheckpointLag(LogStream Stream, long Key);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Recsys.Grains.Hosting;
 using Recsys.Grains.Ingestion;
+using Recsys.Grains.Ingestion.Log;
 using Recsys.Grains.Interfaces.Engagements;
 using Recsys.Grains.Interfaces.Posts;
 using Recsys.Grains.Interfaces.Users;
@@ -45,6 +46,42 @@ public sealed class EngagementReplayTests
             silo.UsePostgresReminders(o => o.ConnectionString = connectionString);
             silo.UsePostgresEngagementLog(connectionString);
         });
+    }
+
+    [Fact]
+    public async Task On_sqlite_each_delivery_moves_its_grains_replay_bound_without_a_checkpoint()
+    {
+        using var database = new TemporaryDatabase();
+        await using var silo = await CrashableSilo.StartAsync(silo =>
+        {
+            silo.UseTimeProvider(new ManualTimeProvider(DomainSilo.Start)); // no checkpoint comes due
+            silo.AddSqliteGrainStorage("Default", o => o.FilePath = database.FilePath);
+            silo.UseSqliteReminders(o => o.FilePath = database.FilePath);
+            silo.UseSqliteEngagementLog(database.FilePath);
+            silo.AddRecsysDomain();
+            silo.Configure<IngestionOptions>(o => o.CheckpointEveryEvents = 1_000);
+        });
+        var entities = new Entities(silo.GrainFactory, DomainSilo.Start);
+        var (author, fans) = (await entities.UserAsync(), await entities.UsersAsync(2));
+        var post = await entities.PostAsync(author);
+        var at = DomainSilo.Start.AddMinutes(-30);
+
+        // Three batches; the log tells each event's grains which of their events came just before it.
+        foreach (var action in new[] { EngagementAction.Impression, EngagementAction.Like, EngagementAction.Click })
+        {
+            Assert.Equal(2, (await Ingest(silo.GrainFactory, fans.Select(f => Entities.Event(f, action, post, at)).ToArray())).Accepted);
+        }
+
+        var log = silo.Services.GetRequiredService<IEngagementLog>();
+        var rows = await log.ReadAllAsync(0, 100);
+        Assert.Equal(6, rows.Count);
+        Assert.Equal(rows[^1].Sequence, (await silo.GrainFactory.GetGrain<IPostGrain>(post).GetView()).AppliedThrough);
+        Assert.Equal(rows[^1].Sequence, (await silo.GrainFactory.GetGrain<IUserGrain>(author).GetActivity()).AppliedThrough);
+        foreach (var fan in fans)
+        {
+            var last = rows.Last(r => r.UserId == fan).Sequence;
+            Assert.Equal(last, (await silo.GrainFactory.GetGrain<IUserGrain>(fan).GetActivity()).AppliedThrough);
+        }
     }
 
     private static async Task EveryEventCountsExactlyOnceAfterAKill(Action<SiloBuilder> storage)

@@ -59,6 +59,25 @@ public sealed class GrainLogTailsTests
     }
 
     [Fact]
+    public void A_listed_event_learns_each_grains_previous_listed_event()
+    {
+        var tails = new GrainLogTails();
+        PendingEngagement Like(long user, long post, long author) =>
+            new(new EngagementEvent("e", user, EngagementAction.Like, post, null, DateTimeOffset.UnixEpoch, null), author);
+
+        PendingEngagement[] first = [Like(1, post: 10, author: 2), Like(3, post: 10, author: 1)];
+        tails.AddAll(first, [5, 6]);
+        Assert.Equal(new GrainPredecessors(GrainPredecessors.None, GrainPredecessors.None, GrainPredecessors.None), first[0].Predecessors);
+        Assert.Equal(new GrainPredecessors(5, GrainPredecessors.None, 5), first[1].Predecessors); // post 10 and user 1 had event 5
+
+        PendingEngagement[] second = [Like(2, post: 11, author: 3), Like(4, post: 12, author: 4)];
+        tails.Trim(LogStream.User, 2, 5); // user 2 checkpointed through 5: nothing of its own is left listed
+        tails.AddAll(second, [9, 0]); // the second was a duplicate: not listed, nothing learned
+        Assert.Equal(new GrainPredecessors(GrainPredecessors.None, GrainPredecessors.None, 6), second[0].Predecessors);
+        Assert.Equal(default, second[1].Predecessors);
+    }
+
+    [Fact]
     public void A_long_tail_spans_chunks_and_trims_inside_one()
     {
         var tails = new GrainLogTails();

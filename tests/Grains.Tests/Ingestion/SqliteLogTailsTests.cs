@@ -46,6 +46,22 @@ public sealed class SqliteLogTailsTests : IDisposable
     }
 
     [Fact]
+    public async Task An_append_after_a_restart_learns_each_grains_previous_uncovered_event()
+    {
+        var first = Open();
+        var s = await first.AppendAsync([Like(1, post: 10, author: 2), Like(3, post: 10, author: 2)], Now);
+        await first.RecordCheckpointAsync(LogStream.User, 1, s[0]);
+
+        var restarted = Open();
+        PendingEngagement[] next = [Like(1, post: 10, author: 2)];
+        var appended = await restarted.AppendAsync(next, Now);
+
+        // Post 10 and its author 2 still list s[1] (no checkpoint covers it); user 1's checkpoint covers all it had.
+        Assert.True(appended[0] > s[1]);
+        Assert.Equal(new GrainPredecessors(s[1], GrainPredecessors.None, s[1]), next[0].Predecessors);
+    }
+
+    [Fact]
     public async Task The_stored_replay_bound_stops_below_the_first_event_a_grain_still_lacks()
     {
         var first = Open();
