@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -165,8 +164,8 @@ public sealed partial class EngagementIngestGrain(
             }
         }
 
-        var toPosts = Targeted(posts);
-        var toUsers = Targeted(users);
+        var toPosts = scratch.PostDeliveries();
+        var toUsers = scratch.UserDeliveries();
         try
         {
             await Task.WhenAll(
@@ -175,6 +174,7 @@ public sealed partial class EngagementIngestGrain(
         }
         catch (Exception exception)
         {
+            scratch.GiveUpDeliveries();
             Log.DeliveryFailed(logger, exception, logged.Count);
         }
     }
@@ -190,33 +190,6 @@ public sealed partial class EngagementIngestGrain(
         {
             (group.More ??= [group.First]).Add(e);
         }
-    }
-
-    private static TargetedEngagements[] Targeted(Dictionary<long, IngestScratch.DeliveryGroup> groups)
-    {
-        var targeted = new TargetedEngagements[groups.Count];
-        var i = 0;
-        foreach (var (target, group) in groups)
-        {
-            targeted[i++] = new TargetedEngagements(target, group.More ?? (IReadOnlyList<LoggedEngagement>)new OneEngagement(group.First));
-        }
-
-        return targeted;
-    }
-
-    // One event for one grain, as a list: one small object where a List cost two (issue 6).
-    private sealed class OneEngagement(LoggedEngagement engagement) : IReadOnlyList<LoggedEngagement>
-    {
-        public int Count => 1;
-
-        public LoggedEngagement this[int index] => index == 0 ? engagement : throw new ArgumentOutOfRangeException(nameof(index));
-
-        public IEnumerator<LoggedEngagement> GetEnumerator()
-        {
-            yield return engagement;
-        }
-
-        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     private static partial class Log

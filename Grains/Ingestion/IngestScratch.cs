@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Collections.Concurrent;
 using Recsys.Grains.Interfaces.Engagements;
 
@@ -35,11 +36,30 @@ internal sealed class IngestScratch
     /// <summary>Deliveries per User grain.</summary>
     public Dictionary<long, DeliveryGroup> Users { get; } = [];
 
+    // The batch's deliveries as the batchers take them. A batch's ~10,000 user deliveries of 16 bytes were a new array on
+    // the large object heap per batch, each counting towards a full collection (issue 6), so the arrays stay too.
+    private TargetedEngagements[] _postDeliveries = [];
+    private TargetedEngagements[] _userDeliveries = [];
+
     public static IngestScratch Rent() => Pool.TryTake(out var scratch) ? scratch : new IngestScratch();
+
+    /// <summary>One delivery per post grain in <see cref="Posts"/>, valid until <see cref="Return"/>.</summary>
+    public ArraySegment<TargetedEngagements> PostDeliveries() => Targeted(Posts, ref _postDeliveries);
+
+    /// <summary>One delivery per user grain in <see cref="Users"/>, valid until <see cref="Return"/>.</summary>
+    public ArraySegment<TargetedEngagements> UserDeliveries() => Targeted(Users, ref _userDeliveries);
+
+    /// <summary>
+    /// After a delivery that failed (a timeout, say), a batcher may still read the arrays: they are left to it, and the
+    /// next batch makes new ones.
+    /// </summary>
+    public void GiveUpDeliveries() => (_postDeliveries, _userDeliveries) = ([], []);
 
     /// <summary>Clears the collections (keeping their capacity) and pools them for the next batch.</summary>
     public void Return()
     {
+        Array.Clear(_postDeliveries, 0, Math.Min(Posts.Count, _postDeliveries.Length)); // no delivered event stays reachable
+        Array.Clear(_userDeliveries, 0, Math.Min(Users.Count, _userDeliveries.Length));
         UserIds.Clear();
         PostIds.Clear();
         ExistingUsers.Clear();
@@ -53,10 +73,41 @@ internal sealed class IngestScratch
         }
     }
 
+    private static ArraySegment<TargetedEngagements> Targeted(Dictionary<long, DeliveryGroup> groups, ref TargetedEngagements[] deliveries)
+    {
+        if (deliveries.Length < groups.Count)
+        {
+            deliveries = new TargetedEngagements[groups.Count];
+        }
+
+        var i = 0;
+        foreach (var (target, group) in groups)
+        {
+            deliveries[i++] = new TargetedEngagements(target, group.More ?? (IReadOnlyList<LoggedEngagement>)new OneEngagement(group.First));
+        }
+
+        return new ArraySegment<TargetedEngagements>(deliveries, 0, i);
+    }
+
     /// <summary>One grain's events in a batch: the first inline, a list only from the second on (most grains get one).</summary>
     public struct DeliveryGroup
     {
         public LoggedEngagement First;
         public List<LoggedEngagement>? More;
+    }
+
+    // One event for one grain, as a list: one small object where a List cost two (issue 6).
+    private sealed class OneEngagement(LoggedEngagement engagement) : IReadOnlyList<LoggedEngagement>
+    {
+        public int Count => 1;
+
+        public LoggedEngagement this[int index] => index == 0 ? engagement : throw new ArgumentOutOfRangeException(nameof(index));
+
+        public IEnumerator<LoggedEngagement> GetEnumerator()
+        {
+            yield return engagement;
+        }
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

@@ -83,13 +83,15 @@ public sealed partial class PostGrain
         }
     }
 
-    private async Task PublishCommunityScoresAsync()
-    {
-        if (_touchedCommunities is not { Count: > 0 } touched || state.State.Embedding is not { } embedding)
-        {
-            return;
-        }
+    // The lambda's captures live in the method that has them: a closure is made at a method's entry, so one shared with
+    // the early return cost every delivery an object (issue 6).
+    private Task PublishCommunityScoresAsync() =>
+        _touchedCommunities is { Count: > 0 } touched && state.State.Embedding is { } embedding
+            ? PublishCommunityScoresAsync(touched, embedding)
+            : Task.CompletedTask;
 
+    private async Task PublishCommunityScoresAsync(HashSet<int> touched, PostEmbedding embedding)
+    {
         _touchedCommunities = null;
         var postId = GrainId.GetIntegerKey();
         var updates = touched.Order()

@@ -36,4 +36,34 @@ public sealed class IngestScratchTests
             Assert.Empty(scratch.Users);
         }
     }
+
+    [Fact]
+    public void Deliveries_reuse_their_arrays_hold_no_event_once_returned_and_are_left_to_a_late_reader_after_a_failure()
+    {
+        var scratch = new IngestScratch();
+        var (a, b) = (Logged(1), Logged(2));
+        scratch.Users[1] = new IngestScratch.DeliveryGroup { First = a };
+        scratch.Users[2] = new IngestScratch.DeliveryGroup { First = b, More = [b, a] };
+
+        var first = scratch.UserDeliveries();
+        Assert.Equal([(1L, 1), (2L, 2)], first.Select(d => (d.TargetId, d.Events.Count)).Order());
+        Assert.Same(a, first.Single(d => d.TargetId == 1).Events[0]);
+        Assert.Equal(0, scratch.PostDeliveries().Count);
+
+        scratch.Return();
+        Assert.All(first.Array!, d => Assert.Null(d.Events)); // the returned scratch keeps no event alive
+
+        scratch.Users[3] = new IngestScratch.DeliveryGroup { First = b };
+        var second = scratch.UserDeliveries();
+        Assert.Same(first.Array, second.Array);
+
+        scratch.GiveUpDeliveries();
+        scratch.Return();
+        Assert.Equal(3, second.Array![0].TargetId); // a batcher still reading a failed delivery sees it unchanged
+        scratch.Users[4] = new IngestScratch.DeliveryGroup { First = a };
+        Assert.NotSame(second.Array, scratch.UserDeliveries().Array);
+    }
+
+    private static LoggedEngagement Logged(long sequence) =>
+        new(sequence, "e" + sequence, 1, EngagementAction.Like, 10, null, 2, DateTimeOffset.UnixEpoch, null);
 }
