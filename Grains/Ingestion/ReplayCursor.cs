@@ -142,18 +142,12 @@ public sealed class ReplayCursor
     }
 
     // A run joins the bound when the bound reaches into it (its members are every event of the grain from its first to
-    // its last) or covers its predecessor (nothing of the grain's lies between the two).
+    // its last; a run wholly below the bound just goes) or covers its predecessor (nothing of the grain's lies between).
     private void Fold()
     {
         while (_count > 0 && (_runs![0].First <= AppliedThrough || (_runs[0].After != GrainPredecessors.Unknown && _runs[0].After <= AppliedThrough)))
         {
             AppliedThrough = Math.Max(AppliedThrough, _runs[0].Last);
-            RemoveAt(0);
-        }
-
-        // A run wholly at or below the bound (a stored one, or one passed by a read) says nothing more.
-        while (_count > 0 && _runs![0].Last <= AppliedThrough)
-        {
             RemoveAt(0);
         }
     }

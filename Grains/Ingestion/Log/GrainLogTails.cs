@@ -54,7 +54,7 @@ internal sealed class GrainLogTails
     {
         lock (_lock)
         {
-            Under(Of(stream), key).Add(_chunks, sequence);
+            Append(Of(stream), key, sequence);
         }
     }
 
@@ -152,15 +152,8 @@ internal sealed class GrainLogTails
         }
     }
 
-    // Under the lock: lists the sequence and returns the grain's one listed before it (Unknown when the sequence is
-    // not the grain's latest, which only a rebuild does).
-    private long Append(Dictionary<long, SequenceList> grains, long key, long sequence)
-    {
-        ref var list = ref Under(grains, key);
-        var previous = list.Last(_chunks);
-        list.Add(_chunks, sequence);
-        return previous == GrainPredecessors.None || previous < sequence ? previous : GrainPredecessors.Unknown;
-    }
+    // Under the lock: lists the sequence and returns the grain's one listed before it.
+    private long Append(Dictionary<long, SequenceList> grains, long key, long sequence) => Under(grains, key).Add(_chunks, sequence);
 
     private void Remove(Dictionary<long, SequenceList> grains, long key, long sequence)
     {
@@ -190,17 +183,19 @@ internal sealed class GrainLogTails
 
         public readonly long First(SequenceChunks chunks) => chunks.Slots(_head)[_skip];
 
-        /// <summary>The largest sequence, or <see cref="GrainPredecessors.None"/> for an empty list.</summary>
-        public readonly long Last(SequenceChunks chunks) => _count == 0 ? GrainPredecessors.None : chunks.Slots(_tail)[_tailFill - 1];
-
-        public void Add(SequenceChunks chunks, long sequence)
+        /// <summary>
+        /// Adds the sequence; returns the one listed just before it (<see cref="GrainPredecessors.None"/> when the list
+        /// was empty, <see cref="GrainPredecessors.Unknown"/> when the sequence was not the largest, which only a rebuild does).
+        /// </summary>
+        public long Add(SequenceChunks chunks, long sequence)
         {
+            var previous = GrainPredecessors.None;
             if (_count == 0)
             {
                 _head = _tail = chunks.Take();
                 (_skip, _tailFill) = (0, 0);
             }
-            else if (sequence <= chunks.Slots(_tail)[_tailFill - 1])
+            else if (sequence <= (previous = chunks.Slots(_tail)[_tailFill - 1]))
             {
                 // Appends and rebuilds list sequences in ascending order; kept sorted whatever the order all the same.
                 var items = ToArray(chunks);
@@ -210,7 +205,7 @@ internal sealed class GrainLogTails
                     Rebuild(chunks, [.. items.AsSpan(0, ~at), sequence, .. items.AsSpan(~at)]);
                 }
 
-                return;
+                return GrainPredecessors.Unknown;
             }
 
             if (_tailFill == SequenceChunks.Capacity)
@@ -222,6 +217,7 @@ internal sealed class GrainLogTails
 
             chunks.Slots(_tail)[_tailFill++] = sequence;
             _count++;
+            return previous;
         }
 
         /// <summary>Removes one sequence; true when none is left.</summary>

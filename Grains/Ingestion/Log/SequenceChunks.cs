@@ -65,11 +65,7 @@ internal sealed class SequenceChunks
     {
         while (chunk != None)
         {
-            var next = Next(chunk);
-            Page(chunk)[Offset(chunk)] = _free;
-            _free = chunk;
-            InUse--;
-            chunk = next;
+            chunk = FreeOne(chunk);
         }
     }
 
