@@ -26,11 +26,11 @@ public static class ActivityRecorder
                 activity.Fatigue.Add(author, e.Time, options.MaxFatigueAuthors, options.FatigueRetention);
                 break;
             case EngagementAction.Login:
-                AddBounded(activity.Logins, e.Time.UtcTicks, options.LoginCapacity);
+                activity.Logins.Add(e.Time.UtcTicks, options.LoginCapacity);
                 break;
         }
 
-        AddBounded(activity.RecentEngagements, new RecentEngagement(e.Action, e.PostId, e.SubjectId ?? e.TargetUserId, e.Time), options.RecentEngagementCapacity);
+        activity.RecentEngagements.Add(new RecentEngagement(e.Action, e.PostId, e.SubjectId ?? e.TargetUserId, e.Time), options.RecentEngagementCapacity);
     }
 
     /// <summary>The engagement was about the user: on one of their posts, or on them.</summary>
@@ -55,14 +55,5 @@ public static class ActivityRecorder
         activity.PostCount++;
         activity.Calendar.MarkPosted(post.CreatedAt);
         return true;
-    }
-
-    private static void AddBounded<T>(List<T> list, T item, int capacity)
-    {
-        list.Add(item);
-        if (list.Count > capacity)
-        {
-            list.RemoveRange(0, list.Count - capacity);
-        }
     }
 }

@@ -1,4 +1,5 @@
 using Recsys.Grains.Aggregates;
+using Recsys.Grains.Collections;
 using Recsys.Grains.Interfaces.Users;
 
 namespace Recsys.Grains.Users;
@@ -14,14 +15,14 @@ public sealed class UserActivity
     public PairAggregates Authors { get; set; } = new();
 
     /// <summary>Oldest first.</summary>
-    public List<RecentEngagement> RecentEngagements { get; set; } = [];
+    public BoundedLog<RecentEngagement> RecentEngagements { get; set; } = new();
 
     public ImpressionLog Impressions { get; set; } = new();
 
     public FeedbackFatigue Fatigue { get; set; } = new();
 
     /// <summary>Login times, UTC ticks, oldest first.</summary>
-    public List<long> Logins { get; set; } = [];
+    public BoundedLog<long> Logins { get; set; } = new();
 
     public ActivityCalendar Calendar { get; set; } = new();
 

@@ -24,8 +24,8 @@ public sealed partial class UserGrain
             activity.AsActor.Read(aggregates.Actor, now),
             activity.AsAuthor.Read(aggregates.Author, now),
             authors,
-            activity.RecentEngagements.AsEnumerable().Reverse().ToArray(),
-            activity.Logins.AsEnumerable().Reverse().Select(t => new DateTimeOffset(t, TimeSpan.Zero)).ToArray(),
+            activity.RecentEngagements.NewestFirst().ToArray(),
+            activity.Logins.NewestFirst().Select(t => new DateTimeOffset(t, TimeSpan.Zero)).ToArray(),
             Cursor.AppliedThrough));
     }
 

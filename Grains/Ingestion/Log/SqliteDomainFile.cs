@@ -52,17 +52,10 @@ public sealed class SqliteDomainFile
     /// <summary>A connection for reading (WAL readers never block the writer).</summary>
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        var connection = new SqliteConnection(_connectionString);
+        // WAL is a property of the file: set with the schema, once; the rest are per connection and cheap.
+        var connection = await SqlitePooledConnection.OpenAsync(_connectionString, _schemaReady ? _pragmas : _pragmas + " PRAGMA journal_mode = WAL;", cancellationToken);
         try
         {
-            await connection.OpenAsync(cancellationToken);
-            await using (var pragmas = connection.CreateCommand())
-            {
-                // WAL is a property of the file: set with the schema, once; the rest are per connection and cheap.
-                pragmas.CommandText = _schemaReady ? _pragmas : _pragmas + " PRAGMA journal_mode = WAL;";
-                await pragmas.ExecuteNonQueryAsync(cancellationToken);
-            }
-
             if (!_schemaReady)
             {
                 await EnsureSchemaAsync(connection, cancellationToken);

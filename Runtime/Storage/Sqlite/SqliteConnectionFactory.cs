@@ -43,22 +43,10 @@ internal sealed class SqliteConnectionFactory
             Directory.CreateDirectory(_directory);
         }
 
-        var connection = new SqliteConnection(_connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var command = connection.CreateCommand();
-
-            // WAL is a property of the file, so it only needs setting once per factory; doing it again is harmless.
-            command.CommandText = _fileReady ? _pragmas : _pragmas + " PRAGMA journal_mode = WAL;";
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            _fileReady = true;
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
+        // WAL is a property of the file, so it only needs setting once per factory; doing it again is harmless.
+        var connection = await SqlitePooledConnection.OpenAsync(_connectionString, _fileReady ? _pragmas : _pragmas + " PRAGMA journal_mode = WAL;", cancellationToken)
+            .ConfigureAwait(false);
+        _fileReady = true;
+        return connection;
     }
 }
