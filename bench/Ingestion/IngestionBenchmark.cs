@@ -26,6 +26,23 @@ public static class IngestionBenchmark
     /// <summary>Events sent before the measured phase, over the same users and posts (a fifth argument changes it).</summary>
     public const int DefaultWarmupEvents = 50_000;
 
+    /// <summary>The warm-up's events go in this many rounds, each followed by a pause until the JIT is quiet.</summary>
+    public const int WarmupRounds = 5;
+
+    /// <summary>
+    /// The batch of the warm-up's rounds but its last: small, so that code run once per batch (the ingest grain, the
+    /// log's append, the batchers' entry) runs 200 times in a 50,000-event warm-up, past tiered compilation's two 30-call
+    /// thresholds (tier 0, then instrumented tier 1), instead of 10 times. The last round sends full batches, so that
+    /// pooled per-batch collections reach their size before the phase. The events, and so the grains' state, are the same.
+    /// </summary>
+    public const int WarmupBatchSize = 200;
+
+    /// <summary>Set to 0 to send the warm-up in one go with no pause (the protocol of the first sixteen passes).</summary>
+    public const string JitSettleVariable = "RECSYS_BENCH_JIT_SETTLE";
+
+    /// <summary>When set to a file name, the methods compiled during the measured phase are written there with their tier.</summary>
+    public const string JitLogVariable = "RECSYS_BENCH_JIT_LOG";
+
     /// <summary>When set (a connection string to an empty database), the silo keeps everything in PostgreSQL instead.</summary>
     public const string PostgresVariable = "RECSYS_BENCH_PG";
 
@@ -56,9 +73,9 @@ public static class IngestionBenchmark
             await BoundedParallel.ForEachAsync(ids, 256, id => client.GrainFactory.GetGrain<IUserGrain>(id).Exists());
             await BoundedParallel.ForEachAsync(ids, 256, id => client.GrainFactory.GetGrain<IPostGrain>(id).TryGetInfo());
             results.Add(new BenchResult("setup: activate every user and post grain through the client", users * 2L, setup.Elapsed, 0, 0));
-            await SendAsync(ingest, BenchData.Events(warmupEvents, users, now, seed: 7), batchSize, concurrency);
+            var data = BenchData.Events(events, users, now); // before the warm-up, so that what generating it made hot compiles in the warm-up's pauses
+            await WarmUpAsync(ingest, BenchData.Events(warmupEvents, users, now, seed: 7), batchSize, concurrency);
 
-            var data = BenchData.Events(events, users, now);
             var latencies = new LatencyRecorder(data.Length / batchSize + 1);
             var process = Process.GetCurrentProcess();
             var cpu = process.TotalProcessorTime;
@@ -68,11 +85,13 @@ public static class IngestionBenchmark
             var (jitted, jitTime) = (JitInfo.GetCompiledMethodCount(), JitInfo.GetCompilationTime());
             var faults = PageFaults.Minor();
             using var sampler = AllocationSampler.StartIfAsked();
+            using var jitLog = JitLog.StartIfAsked(JitLogVariable);
             MarkPhase("ingest started");
             var clock = Stopwatch.StartNew();
             var accepted = await SendAsync(ingest, data, batchSize, concurrency, latencies);
             var elapsed = clock.Elapsed;
             MarkPhase("ingest ended");
+            jitLog?.StopAndWrite(JitLogVariable);
             sampler?.StopAndPrint();
             if (sampler is not null)
             {
@@ -108,6 +127,29 @@ public static class IngestionBenchmark
         }
 
         return results;
+    }
+
+    // The same warm-up events either way, so the grains hold the same state when the phase starts; the pauses only let
+    // tiered compilation finish promoting what the warm-up made hot, as it has in a silo that has run for a while.
+    private static async Task WarmUpAsync(IEngagementIngestGrain ingest, EngagementEvent[] events, int batchSize, int concurrency)
+    {
+        var settle = Environment.GetEnvironmentVariable(JitSettleVariable) != "0";
+        var rounds = settle ? WarmupRounds : 1;
+        var (methods, waited) = (0L, TimeSpan.Zero);
+        for (var round = 0; round < rounds; round++)
+        {
+            var (from, to) = (events.Length * round / rounds, events.Length * (round + 1) / rounds);
+            await SendAsync(ingest, events[from..to], round < rounds - 1 ? Math.Min(batchSize, WarmupBatchSize) : batchSize, concurrency);
+            if (settle)
+            {
+                var quiet = await JitQuiet.WaitAsync(quiet: TimeSpan.FromMilliseconds(300), limit: TimeSpan.FromSeconds(10));
+                (methods, waited) = (methods + quiet.Methods, waited + quiet.Waited);
+            }
+        }
+
+        Console.Error.WriteLine(settle
+            ? $"warm-up: {events.Length:N0} events in {rounds} rounds (batches of {Math.Min(batchSize, WarmupBatchSize):N0}, the last of {batchSize:N0}), each followed by a pause until the JIT was quiet: {methods:N0} methods compiled in {waited.TotalSeconds:F1} s of pauses"
+            : $"warm-up: {events.Length:N0} events in one go, no pause ({JitSettleVariable}=0)");
     }
 
     // A monotonic timestamp (CLOCK_MONOTONIC on Linux) to cut a `perf record -k CLOCK_MONOTONIC` profile to one phase.
