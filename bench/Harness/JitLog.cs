@@ -17,19 +17,22 @@ public sealed class JitLog : EventListener
         ["unknown", "minopts", "optimized", "tier0", "tier1", "tier1-osr", "tier0-instrumented", "tier1-instrumented"];
 
     private readonly ConcurrentQueue<string> _methods = new();
+    private readonly string _path;
 
-    public bool Recording { get; set; }
+    private JitLog(string path) => _path = path;
 
-    /// <summary>The log when <paramref name="variable"/> names a file to write it to, else null.</summary>
+    public bool Recording { get; private set; }
+
+    /// <summary>A recording log when <paramref name="variable"/> names a file to write it to, else null.</summary>
     public static JitLog? StartIfAsked(string variable) =>
-        Environment.GetEnvironmentVariable(variable) is { Length: > 0 } ? new JitLog { Recording = true } : null;
+        Environment.GetEnvironmentVariable(variable) is { Length: > 0 } path ? new JitLog(path) { Recording = true } : null;
 
-    /// <summary>Writes one line per method, tier then name, to the file <paramref name="variable"/> names.</summary>
-    public void StopAndWrite(string variable)
+    /// <summary>Stops recording and writes one line per method, tier then name, to the file.</summary>
+    public void StopAndWrite()
     {
         Recording = false;
-        File.WriteAllLines(Environment.GetEnvironmentVariable(variable)!, _methods);
-        Console.Error.WriteLine($"{_methods.Count:N0} methods compiled in the phase, by tier and name: {Environment.GetEnvironmentVariable(variable)}");
+        File.WriteAllLines(_path, _methods);
+        Console.Error.WriteLine($"{_methods.Count:N0} methods compiled in the phase, by tier and name: {_path}");
     }
 
     protected override void OnEventSourceCreated(EventSource source)

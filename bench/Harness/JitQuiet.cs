@@ -6,7 +6,7 @@ namespace Recsys.Bench.Harness;
 /// <summary>
 /// Waits until the JIT has compiled nothing new for a while. Tiered compilation promotes hot methods on one background
 /// thread, so right after a short warm-up a backlog of promotions is still compiling, on the cores the measured phase
-/// wants (issue 6 measured 1,200-2,000 methods and 1-2.4 s of compile time inside a 10 s phase).
+/// wants (issue 6 measured 1,200-2,050 methods and 1-3 s of compile time inside a 10 s phase).
 /// </summary>
 public static class JitQuiet
 {

@@ -91,7 +91,7 @@ public static class IngestionBenchmark
             var accepted = await SendAsync(ingest, data, batchSize, concurrency, latencies);
             var elapsed = clock.Elapsed;
             MarkPhase("ingest ended");
-            jitLog?.StopAndWrite(JitLogVariable);
+            jitLog?.StopAndWrite();
             sampler?.StopAndPrint();
             if (sampler is not null)
             {
